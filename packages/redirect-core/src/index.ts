@@ -11,6 +11,8 @@ export {
   type StatusChoice,
   type StatusFor,
 } from './choose-status';
+export { type HeadersLike, headerList, headerValues } from './headers';
+export type * from './map-types';
 export { type SourceId, sources } from './sources';
 export {
   isRedirectStatus,
