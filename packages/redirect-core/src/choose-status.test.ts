@@ -42,3 +42,10 @@ describe('chooseStatus', () => {
     expect(choice.sources).toContain('rfc9110-15.4.2');
   });
 });
+
+describe('chooseStatus on input from outside', () => {
+  it('treats a missing or null intent as the default (307) instead of throwing', () => {
+    expect(explainStatus(null).status).toBe(307);
+    expect(explainStatus(undefined).status).toBe(307);
+  });
+});

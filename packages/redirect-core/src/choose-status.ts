@@ -66,10 +66,11 @@ export interface StatusChoice {
  * // 'Temporary, and the client should fetch the target with GET: 303 See Other ...'
  * ```
  */
-export function explainStatus(intent: RedirectIntent = {}): StatusChoice {
-  const permanent = intent.permanent === true;
-  const preserveMethod = intent.preserveMethod !== false;
-  const legacy = intent.legacyClients === true;
+export function explainStatus(intent?: RedirectIntent | null): StatusChoice {
+  // Only literal booleans count: anything else (a missing intent, `'yes'`) is the default.
+  const permanent = intent?.permanent === true;
+  const preserveMethod = intent?.preserveMethod !== false;
+  const legacy = intent?.legacyClients === true;
   if (permanent) {
     if (!preserveMethod) {
       return {

@@ -58,6 +58,10 @@ export interface RedirectMapOptions {
   readonly base?: string;
   /** Source lines per rule index, when the rules were parsed from a file. */
   readonly origins?: readonly (RuleOrigin | undefined)[];
+  /** Compare path segments with their case. @default false */
+  readonly caseSensitive?: boolean;
+  /** `'ignore'`: `/a/` and `/a` are the same path. `'strict'`: they differ. @default 'ignore' */
+  readonly trailingSlash?: 'ignore' | 'strict';
 }
 
 /** A request to look up in a redirect map. */

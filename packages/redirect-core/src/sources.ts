@@ -111,6 +111,131 @@ export const sources = {
     title: 'Google Search Central: How HTTP status codes affect Google Search (3xx)',
     url: 'https://developers.google.com/search/docs/crawling-indexing/http-network-errors#3xx-redirection',
   },
+  // nextRequest(): one entry per step of the Fetch algorithms it follows, so a change or an
+  // error names the exact step.
+  'fetch-http-fetch-6': {
+    title:
+      'Fetch Standard §4.3 HTTP fetch, step 6: switch on the redirect mode (error, manual, follow)',
+    url: 'https://fetch.spec.whatwg.org/#http-fetch',
+  },
+  'fetch-location-url': {
+    title:
+      "Fetch Standard: a response's location URL (parsed against the response URL; inherits the request's fragment)",
+    url: 'https://fetch.spec.whatwg.org/#concept-response-location-url',
+  },
+  'fetch-extract-header-list-values': {
+    title:
+      'Fetch Standard: extract header list values (failure when a single-value header repeats)',
+    url: 'https://fetch.spec.whatwg.org/#extract-header-list-values',
+  },
+  'fetch-http-redirect-fetch-4': {
+    title: 'Fetch Standard HTTP-redirect fetch, step 4: no location URL, the response is returned',
+    url: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
+  },
+  'fetch-http-redirect-fetch-5': {
+    title: 'Fetch Standard HTTP-redirect fetch, step 5: location URL failure is a network error',
+    url: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
+  },
+  'fetch-http-redirect-fetch-6': {
+    title:
+      'Fetch Standard HTTP-redirect fetch, step 6: a scheme other than http(s) is a network error',
+    url: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
+  },
+  'fetch-http-redirect-fetch-7': {
+    title:
+      'Fetch Standard HTTP-redirect fetch, steps 7-8: redirect count 20 fails, else it grows by 1',
+    url: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
+  },
+  'fetch-http-redirect-fetch-9': {
+    title:
+      'Fetch Standard HTTP-redirect fetch, steps 9-10: cors requests fail on a location URL with credentials',
+    url: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
+  },
+  'fetch-http-redirect-fetch-11': {
+    title:
+      'Fetch Standard HTTP-redirect fetch, step 11: a body with a null source fails on every status but 303',
+    url: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
+  },
+  'fetch-http-redirect-fetch-12': {
+    title:
+      'Fetch Standard HTTP-redirect fetch, step 12: 301/302 POST and 303 non-GET/HEAD become GET, body and request-body headers dropped',
+    url: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
+  },
+  'fetch-http-redirect-fetch-13': {
+    title:
+      'Fetch Standard HTTP-redirect fetch, step 13: Authorization is deleted when the origin changes',
+    url: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
+  },
+  'fetch-http-redirect-fetch-19': {
+    title: "Fetch Standard HTTP-redirect fetch, step 19: set request's referrer policy on redirect",
+    url: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
+  },
+  'fetch-main-fetch-same-origin': {
+    title:
+      'Fetch Standard main fetch: a same-origin mode request to another origin is a network error',
+    url: 'https://fetch.spec.whatwg.org/#main-fetch',
+  },
+  'fetch-method-normalize': {
+    title:
+      'Fetch Standard: normalize a method (DELETE, GET, HEAD, OPTIONS, POST, PUT are upper-cased)',
+    url: 'https://fetch.spec.whatwg.org/#concept-method-normalize',
+  },
+  'fetch-request-body-header-name': {
+    title:
+      'Fetch Standard: request-body-header names (Content-Encoding, Content-Language, Content-Location, Content-Type)',
+    url: 'https://fetch.spec.whatwg.org/#request-body-header-name',
+  },
+  'rfc9110-7.2': {
+    title: 'RFC 9110 §7.2: Host and :authority (the authority of the target URI)',
+    url: 'https://www.rfc-editor.org/rfc/rfc9110#section-7.2',
+  },
+  'rfc9110-8.6': {
+    title: 'RFC 9110 §8.6: Content-Length (describes the content it is sent with)',
+    url: 'https://www.rfc-editor.org/rfc/rfc9110#section-8.6',
+  },
+  'rfc9110-10.2.2': {
+    title: "RFC 9110 §10.2.2: Location (a reference without a fragment inherits the request's)",
+    url: 'https://www.rfc-editor.org/rfc/rfc9110#section-10.2.2',
+  },
+  'rfc9110-17': {
+    title: 'RFC 9110 §17: Security Considerations (credentials must not leak to other origins)',
+    url: 'https://www.rfc-editor.org/rfc/rfc9110#section-17',
+  },
+  'url-parsing': {
+    title:
+      'URL Standard: the URL parser (non-ASCII is UTF-8 percent-encoded, hosts go through IDNA)',
+    url: 'https://url.spec.whatwg.org/#concept-url-parser',
+  },
+  'url-includes-credentials': {
+    title: 'URL Standard: a URL includes credentials when its username or password is non-empty',
+    url: 'https://url.spec.whatwg.org/#include-credentials',
+  },
+  'mixed-content': {
+    title:
+      'W3C Mixed Content: content fetched over http from an https context is blocked or upgraded',
+    url: 'https://w3c.github.io/webappsec-mixed-content/',
+  },
+  'referrer-policy-on-redirect': {
+    title:
+      "Referrer Policy §8.2: set request's referrer policy on redirect (Referrer-Policy header)",
+    url: 'https://w3c.github.io/webappsec-referrer-policy/#set-requests-referrer-policy-on-redirect',
+  },
+  'referrer-policy-determine': {
+    title: "Referrer Policy §8.3: determine request's referrer (the Referer value per policy)",
+    url: 'https://w3c.github.io/webappsec-referrer-policy/#determine-requests-referrer',
+  },
+  'owasp-unvalidated-redirects': {
+    title: 'OWASP Cheat Sheet Series: Unvalidated Redirects and Forwards',
+    url: 'https://cheatsheetseries.owasp.org/cheatsheets/Unvalidated_Redirects_and_Forwards_Cheat_Sheet.html',
+  },
+  'whatwg-url': {
+    title: 'WHATWG URL Standard: the basic URL parser, hosts and percent-encoding',
+    url: 'https://url.spec.whatwg.org/',
+  },
+  'rfc3986-2': {
+    title: 'RFC 3986 §2: Characters (percent-encoding, reserved and unreserved characters)',
+    url: 'https://www.rfc-editor.org/rfc/rfc3986#section-2',
+  },
 } as const satisfies Record<string, { title: string; url: string }>;
 
 /** The key of a document in {@link sources}. */
