@@ -1,0 +1,106 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { type Spread, spread } from './stats';
+
+const serverScript = fileURLToPath(new URL('./server.js', import.meta.url));
+
+async function start(framework: string, mode: string, rules: number) {
+  // The server gets core 0; this process (the load generator) runs on core 1.
+  const child: ChildProcess = spawn(
+    'taskset',
+    ['-c', '0', process.execPath, serverScript, framework, mode, String(rules)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.stdout!.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim())));
+  });
+  return { port, stop: () => child.kill('SIGKILL') };
+}
+
+/** One pair: a baseline server and ours, answering the same path. */
+interface Pair {
+  name: string;
+  framework: 'fastify' | 'koa';
+  baseline: string;
+  ours: string;
+  path: string;
+}
+
+const pairs: Pair[] = [
+  {
+    name: 'non-matching route, 100k rules vs bare',
+    framework: 'fastify',
+    baseline: 'bare',
+    ours: 'plugin',
+    path: '/hello',
+  },
+  {
+    name: 'rule hit vs hand-written redirect',
+    framework: 'fastify',
+    baseline: 'handwritten',
+    ours: 'plugin',
+    path: '/e7/page-7',
+  },
+  {
+    name: 'non-matching route, 100k rules vs bare',
+    framework: 'koa',
+    baseline: 'bare',
+    ours: 'plugin',
+    path: '/hello',
+  },
+  {
+    name: 'rule hit vs hand-written redirect',
+    framework: 'koa',
+    baseline: 'handwritten',
+    ours: 'plugin',
+    path: '/e7/page-7',
+  },
+];
+
+/** Figures of one adapter pair. */
+export interface AdapterFigure {
+  framework: string;
+  name: string;
+  baseline: Spread;
+  ours: Spread;
+  ratio: number;
+}
+
+/** req/s of each pair, runs alternating between baseline and ours. */
+export async function benchAdapters(runs: number, seconds: number): Promise<AdapterFigure[]> {
+  execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+  const figures: AdapterFigure[] = [];
+  for (const pair of pairs) {
+    const baseline = await start(pair.framework, pair.baseline, 100_000);
+    const ours = await start(pair.framework, pair.ours, 100_000);
+    const load = (port: number) =>
+      autocannon({
+        url: `http://127.0.0.1:${port}${pair.path}`,
+        connections: 32,
+        duration: seconds,
+      });
+    await load(baseline.port); // warm-up
+    await load(ours.port);
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      a.push((await load(baseline.port)).requests.average);
+      b.push((await load(ours.port)).requests.average);
+    }
+    baseline.stop();
+    ours.stop();
+    const base = spread(a);
+    const mine = spread(b);
+    figures.push({
+      framework: pair.framework,
+      name: pair.name,
+      baseline: base,
+      ours: mine,
+      ratio: mine.median / base.median,
+    });
+  }
+  return figures;
+}

@@ -1,0 +1,116 @@
+import type { AdapterFigure } from './adapters';
+import type { MatcherFigure } from './matcher';
+import type { SizeFigure } from './size';
+import { fmtOps, fmtRatio, fmtSpread, type Spread } from './stats';
+
+interface Results {
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; date: string };
+  runs: number;
+  matcher: MatcherFigure[];
+  nextRequest: { scenario: string; opsPerSecond: Spread }[];
+  adapters: AdapterFigure[];
+  size: SizeFigure[];
+  seconds: number;
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+/** BENCHMARKS.md from one run's results. */
+export function renderReport(r: Results): string {
+  const lines: string[] = [];
+  const find = (strategy: string, rules: number, allExact = false) =>
+    r.matcher.find((f) => f.strategy === strategy && f.rules === rules && f.allExact === allExact);
+  lines.push('# Benchmarks', '');
+  lines.push(
+    `Command: \`npm run bench\` (root). Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node.js ${r.machine.node}; ${r.machine.date}; ${r.seconds.toFixed(0)} s in all.`,
+    `Every figure is the median of ${r.runs} runs with min–max in brackets; every ratio is against a baseline measured in the same run.`,
+    '',
+  );
+  lines.push('## Matcher: lookups/s', '');
+  lines.push(
+    'Rules: 70% exact, 20% one-param, 10% splat; requests: 80% hits, 20% misses, fresh strings each run. `Map` answers exact paths only (the physical limit).',
+    '',
+    '| rules | strategy | lookups/s | vs Map | vs find-my-way | build | heap/rule | mismatches |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const f of r.matcher) {
+    const map = find('Map (exact paths only)', f.rules, f.allExact);
+    const fmw = find('find-my-way', f.rules, f.allExact);
+    lines.push(
+      `| ${f.rules.toLocaleString('en-US')}${f.allExact ? ' (all exact)' : ''} | ${f.strategy} | ${fmtSpread(f.lookupsPerSecond)} | ${map ? fmtRatio(f.lookupsPerSecond.median / map.lookupsPerSecond.median) : '–'} | ${fmw ? fmtRatio(f.lookupsPerSecond.median / fmw.lookupsPerSecond.median) : '–'} | ${fmtSpread(f.buildMs, ms)} | ${f.heapBytesPerRule === null ? '–' : `${f.heapBytesPerRule.toFixed(0)} B`} | ${f.mismatches}/${f.checked} |`,
+    );
+  }
+  lines.push('', '## Targets', '', '| target | measured | verdict |', '| --- | --- | --- |');
+  for (const size of [100, 1_000, 10_000, 100_000]) {
+    const ours = find('createRedirectMap', size);
+    const fmw = find('find-my-way', size);
+    if (ours && fmw) {
+      const ratio = ours.lookupsPerSecond.median / fmw.lookupsPerSecond.median;
+      lines.push(
+        `| >= 1.5x find-my-way at ${size.toLocaleString('en-US')} | ${fmtRatio(ratio)} | ${verdict(ratio >= 1.5)} |`,
+      );
+    }
+  }
+  const ours100k = find('createRedirectMap', 100_000);
+  const map100k = find('Map (exact paths only)', 100_000);
+  if (ours100k && map100k) {
+    const ratio = ours100k.lookupsPerSecond.median / map100k.lookupsPerSecond.median;
+    lines.push(`| >= 0.25x Map at 100k (mixed) | ${fmtRatio(ratio)} | ${verdict(ratio >= 0.25)} |`);
+    lines.push(
+      `| build <= 300 ms at 100k | ${ms(ours100k.buildMs.median)} | ${verdict(ours100k.buildMs.median <= 300)} |`,
+    );
+    if (ours100k.heapBytesPerRule !== null) {
+      lines.push(
+        `| <= 400 B heap/rule at 100k | ${ours100k.heapBytesPerRule.toFixed(0)} B | ${verdict(ours100k.heapBytesPerRule <= 400)} |`,
+      );
+    }
+  }
+  const oursExact = find('createRedirectMap', 100_000, true);
+  const mapExact = find('Map (exact paths only)', 100_000, true);
+  if (oursExact && mapExact) {
+    const ratio = oursExact.lookupsPerSecond.median / mapExact.lookupsPerSecond.median;
+    lines.push(
+      `| >= 0.8x Map at 100k, all exact | ${fmtRatio(ratio)} | ${verdict(ratio >= 0.8)} |`,
+    );
+  }
+  const bad = r.matcher.filter((f) => f.mismatches > 0);
+  lines.push(
+    `| zero mismatches | ${bad.length === 0 ? '0' : bad.map((f) => `${f.strategy}@${f.rules}: ${f.mismatches}`).join(', ')} | ${verdict(bad.length === 0)} |`,
+  );
+  for (const n of r.nextRequest) {
+    lines.push(
+      `| nextRequest ${n.scenario} >= 1M ops/s | ${fmtOps(n.opsPerSecond.median)} | ${verdict(n.opsPerSecond.median >= 1e6)} |`,
+    );
+  }
+  for (const a of r.adapters) {
+    lines.push(
+      `| ${a.framework}: ${a.name} >= 0.95x | ${fmtRatio(a.ratio)} | ${verdict(a.ratio >= 0.95)} |`,
+    );
+  }
+  lines.push('', '## nextRequest: ops/s', '', '| scenario | ops/s |', '| --- | ---: |');
+  for (const n of r.nextRequest) lines.push(`| ${n.scenario} | ${fmtSpread(n.opsPerSecond)} |`);
+  lines.push(
+    '',
+    '## Adapters: req/s (autocannon, 32 connections; server on core 0, load on core 1)',
+    '',
+  );
+  lines.push(
+    '| framework | comparison | baseline req/s | ours req/s | ratio |',
+    '| --- | --- | ---: | ---: | ---: |',
+  );
+  for (const a of r.adapters) {
+    lines.push(
+      `| ${a.framework} | ${a.name} | ${fmtSpread(a.baseline)} | ${fmtSpread(a.ours)} | ${fmtRatio(a.ratio)} |`,
+    );
+  }
+  lines.push('', '## Edge bundle size (esbuild, platform browser, minified)', '');
+  lines.push('| entry | min | min+gzip | zod inside |', '| --- | ---: | ---: | --- |');
+  for (const s of r.size) {
+    lines.push(
+      `| ${s.entry} | ${s.minified.toLocaleString('en-US')} B | ${s.gzip.toLocaleString('en-US')} B | ${s.includesZod ? 'yes' : 'no'} |`,
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
+}

@@ -1,0 +1,106 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import {
+  detectFormat,
+  type ParseableFormat,
+  parseRedirects,
+  serializeRedirects,
+} from '@org/redirect-core';
+import { coreFormat, problemsOf, readFormatSchema, writeFormatSchema } from '../formats';
+import {
+  type CommandResult,
+  colors,
+  errorMessage,
+  exitCodes,
+  failure,
+  lines,
+  type OutputOptions,
+  toJson,
+  usageError,
+} from '../output';
+
+/** Options of {@link convert}. */
+export interface ConvertOptions extends OutputOptions {
+  /** The target format: `json`, `csv`, `netlify`, `next` (or `vercel`) or `nginx`. */
+  readonly to: string;
+  /** The source format; detected from the name and content when absent. */
+  readonly from?: string;
+  /** Write here instead of printing the converted map. */
+  readonly out?: string;
+}
+
+/**
+ * `redirects convert <file> --to <format>`: reads a redirect map and writes it in another
+ * format. What the target format cannot express is listed on stderr (or under `lost` with
+ * `--json`).
+ *
+ * Exit code 0 when converted, 1 when the input has errors, 2 on bad arguments.
+ *
+ * @example
+ * ```ts
+ * const { stdout } = await convert('_redirects', { to: 'next' });
+ * ```
+ */
+export async function convert(file: string, options: ConvertOptions): Promise<CommandResult> {
+  const to = writeFormatSchema.safeParse(options.to);
+  if (!to.success) {
+    return usageError(
+      `@org/redirect-cli: --to ${options.to}: ${to.error.issues[0]?.message}`,
+      options,
+    );
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return usageError(`@org/redirect-cli: cannot read ${file}: ${errorMessage(error)}`, options);
+  }
+  let from: ParseableFormat | undefined;
+  if (options.from !== undefined) {
+    const parsed = readFormatSchema.safeParse(options.from);
+    if (!parsed.success) {
+      return usageError(
+        `@org/redirect-cli: --from ${options.from}: ${parsed.error.issues[0]?.message}`,
+        options,
+      );
+    }
+    from = coreFormat(parsed.data);
+  } else {
+    from = detectFormat(text, basename(file)) ?? undefined;
+    if (!from) {
+      return usageError(
+        `@org/redirect-cli: cannot tell the format of ${file}; pass --from json|csv|netlify|next`,
+        options,
+      );
+    }
+  }
+  let result: { text: string; lost: readonly string[] };
+  let warnings: readonly string[];
+  try {
+    const parsed = parseRedirects(text, from, { file });
+    warnings = parsed.warnings;
+    result = serializeRedirects(parsed.rules, coreFormat(to.data));
+  } catch (error) {
+    const problems = problemsOf(error).map(
+      (problem) =>
+        `${file}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}`,
+    );
+    return failure(
+      exitCodes.findings,
+      `@org/redirect-cli: cannot convert ${file}\n  ${problems.join('\n  ')}`,
+      options,
+    );
+  }
+  if (options.out !== undefined) await writeFile(options.out, result.text);
+  if (options.json) {
+    const output = { from, to: to.data, text: result.text, lost: result.lost, warnings };
+    return { exitCode: exitCodes.ok, stdout: toJson(output) };
+  }
+  const c = colors(options.color);
+  const stderr = lines([
+    ...warnings.map((note) => `${c.yellow('warning')} ${note}`),
+    ...result.lost.map((note) => `${c.yellow('lost')} ${note}`),
+    ...(options.out === undefined ? [] : [c.green(`Wrote ${options.out} (${to.data}).`)]),
+  ]);
+  return { exitCode: exitCodes.ok, stdout: options.out === undefined ? result.text : '', stderr };
+}

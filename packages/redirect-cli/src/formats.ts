@@ -1,0 +1,56 @@
+import {
+  type ParseableFormat,
+  RedirectConfigError,
+  type RedirectFormat,
+  RedirectParseError,
+} from '@org/redirect-core';
+import { z } from 'zod';
+
+/** Formats `check` and `convert` read. `next` is the Next.js / Vercel config (`vercel` in core). */
+export const readFormats = ['json', 'csv', 'netlify', 'vercel', 'next'] as const;
+
+/** Formats `convert` writes. */
+export const writeFormats = [...readFormats, 'nginx'] as const;
+
+/** A format name as the CLI accepts it. */
+export type CliFormat = (typeof writeFormats)[number];
+
+/** A format name the CLI reads. */
+export type ReadFormat = (typeof readFormats)[number];
+
+/** Core's name for a CLI format name. */
+export function coreFormat(format: ReadFormat): ParseableFormat;
+export function coreFormat(format: CliFormat): RedirectFormat;
+export function coreFormat(format: CliFormat): RedirectFormat {
+  return format === 'next' ? 'vercel' : format;
+}
+
+/** zod schema of `--format` and `--from`. */
+export const readFormatSchema = z.enum(readFormats, {
+  error: `the format is one of ${readFormats.join(', ')}`,
+});
+
+/** zod schema of `--to`. */
+export const writeFormatSchema = z.enum(writeFormats, {
+  error: `the format is one of ${writeFormats.join(', ')}`,
+});
+
+/** A problem in a redirect file, with its 1-based line when known. */
+export interface Problem {
+  readonly line?: number;
+  readonly message: string;
+}
+
+/**
+ * The problems behind an error thrown while reading or validating a map: every issue of a
+ * `RedirectParseError` or `RedirectConfigError` with its line, or the message of anything else.
+ */
+export function problemsOf(error: unknown): Problem[] {
+  if (error instanceof RedirectParseError || error instanceof RedirectConfigError) {
+    return error.issues.map((issue) => ({
+      ...(issue.line === undefined ? {} : { line: issue.line }),
+      message: `${issue.line === undefined ? `rule ${issue.index + 1}: ` : ''}${issue.field ? `${issue.field}: ` : ''}${issue.message}`,
+    }));
+  }
+  return [{ message: error instanceof Error ? error.message : String(error) }];
+}

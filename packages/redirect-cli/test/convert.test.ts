@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseRedirects } from '@org/redirect-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { json, redirects } from './run';
+
+const scratch = mkdtempSync(join(tmpdir(), 'redirects-convert-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const source = 'test/fixtures/rules.json';
+const original = parseRedirects(readFileSync(source, 'utf8'), 'json').rules;
+
+describe('redirects convert', () => {
+  it.each(['csv', 'netlify', 'next', 'json'] as const)(
+    'round-trips our JSON through %s and back',
+    async (format) => {
+      const there = join(scratch, `rules.${format}`);
+      const out = await redirects(['convert', source, '--to', format, '--out', there]);
+      expect(out.code, out.stderr).toBe(0);
+      const back = await redirects(['convert', there, '--from', format, '--to', 'json']);
+      expect(back.code, back.stderr).toBe(0);
+      const rules = parseRedirects(back.stdout, 'json').rules;
+      // Formats without `permanent` store the status chooseStatus gives it.
+      expect(rules.map((rule) => [rule.from, rule.to])).toEqual(
+        original.map((rule) => [rule.from, rule.to]),
+      );
+      expect(rules.length).toBe(original.length);
+    },
+  );
+
+  it('prints an nginx config', async () => {
+    const run = await redirects(['convert', 'test/fixtures/chain/_redirects', '--to', 'nginx']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('/old');
+    expect(run.stdout).toContain('301');
+  });
+
+  it('gives text and losses in --json', async () => {
+    const run = await redirects([
+      'convert',
+      'test/fixtures/chain/_redirects',
+      '--to',
+      'csv',
+      '--json',
+    ]);
+    const output = json<{ from: string; to: string; text: string; lost: string[] }>(run);
+    expect(output).toMatchObject({ from: 'netlify', to: 'csv' });
+    expect(parseRedirects(output.text, 'csv').rules).toEqual(
+      parseRedirects(readFileSync('test/fixtures/chain/_redirects', 'utf8'), 'netlify').rules,
+    );
+  });
+
+  it('exits 1 with file:line on a map it cannot read, and 2 on an unknown target', async () => {
+    const bad = await redirects(['convert', 'test/fixtures/bad/_redirects', '--to', 'csv']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('test/fixtures/bad/_redirects:2');
+    expect((await redirects(['convert', source, '--to', 'yaml'])).code).toBe(2);
+  });
+});
