@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8ByteString, locationUrl, urlFragment } from './location-url';
+import {
+  decodeUtf8ByteString,
+  locationUrl,
+  parseAbsoluteUrl,
+  type UrlParts,
+  urlFragment,
+} from './location-url';
 
 const base = new URL('https://a.example/dir/page?x=1');
 
@@ -74,5 +81,175 @@ describe('decodeUtf8ByteString', () => {
     expect(decodeUtf8ByteString('\u00c0\u00af')).toBeNull();
     expect(decodeUtf8ByteString('\u00ed\u00a0\u0080')).toBeNull();
     expect(decodeUtf8ByteString('\u00ff')).toBeNull();
+  });
+});
+
+// The fast paths read a URL from its characters only when the parser would keep it as it is;
+// these compare them with the parser on inputs built to hit every place a URL gets rewritten.
+const urlPieces = fc.constantFrom(
+  ...'aAzZ09.-_~/\\:@%?#&=;+!$\'"()*,[]<>`{}|^ \t'.split(''),
+  'é',
+  '\u2603',
+  '\n',
+  'xn--',
+  '%2e',
+  '%2E',
+  '/./',
+  '/../',
+  '..',
+  '0x',
+  ':443',
+  ':80',
+  ':0',
+  ':65536',
+  ':8080',
+  'example',
+  'u:p@',
+);
+const urlLike = fc
+  .tuple(
+    fc.constantFrom('https://', 'http://', 'HTTPS://', 'http:', 'https:/', 'ftp://', ''),
+    fc.string({ unit: urlPieces, maxLength: 12 }),
+    fc.constantFrom('', '.example', '.test', '.1', '.0x1f', '.'),
+    fc.string({ unit: urlPieces, maxLength: 12 }),
+  )
+  .map((parts) => parts.join(''));
+const pathLike = fc.string({
+  unit: fc.oneof(
+    { weight: 1, arbitrary: urlPieces },
+    {
+      weight: 12,
+      arbitrary: fc.constantFrom(
+        '/',
+        'a',
+        'B',
+        '0',
+        'b.c',
+        '-',
+        '~',
+        '%41',
+        ':',
+        '@',
+        '=',
+        '?',
+        '#',
+      ),
+    },
+  ),
+  maxLength: 12,
+});
+// Mostly URLs the fast path accepts, with one thing off now and then.
+const structuredUrl = fc
+  .tuple(
+    fc.constantFrom('https://', 'http://', 'https://', 'http://', 'HTTP://'),
+    fc.array(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.constantFrom('a', 'example', 'b-c', 'f', 'x1', 'a-') },
+        { weight: 1, arbitrary: fc.constantFrom('-x', '0', '1a', 'xn--a', 'A', '', 'é', '0x1') },
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+    fc.constantFrom('', '', '', ':443', ':80', ':8080', ':0', ':08', ':65535', ':65536', ':'),
+    pathLike,
+  )
+  .map(([scheme, labels, port, path]) => `${scheme}${labels.join('.')}${port}/${path}`);
+
+function partsOf(url: UrlParts) {
+  const { href, protocol, origin, username, password, hostname, hash } = url;
+  return { href, protocol, origin, username, password, hostname, hash };
+}
+
+function parsed(value: string, base?: string): URL | null {
+  try {
+    return new URL(value, base);
+  } catch {
+    return null;
+  }
+}
+
+describe('parseAbsoluteUrl', () => {
+  it.each([
+    'https://a.example/x?y=1#z',
+    'http://a.example:8080/',
+    'https://A.example/',
+    'https://a.example:443/',
+    'http://a.example:80/x',
+    'https://a.example/a/../b',
+    'https://a.example/a/%2e%2E/b',
+    'https://a.example/.well-known/x',
+    'https://127.1/',
+    'https://0x7f.0.0.1/',
+    'https://xn--nxasmq6b.example/',
+    'https://a.example./',
+    'https://a.example?x',
+    'https://a.example/#',
+    'https://u:p@a.example/',
+    "https://a.example/it's?it's#it's",
+    'https://a.example/ x',
+    'https://a.example/\\x',
+    'https://a.example/é',
+    'data:,x',
+  ])("%s has the parser's parts", (value) => {
+    const expected = parsed(value);
+    const actual = parseAbsoluteUrl(value);
+    expect(actual && partsOf(actual)).toEqual(expected && partsOf(expected));
+  });
+
+  it('agrees with the URL parser on any input', () => {
+    fc.assert(
+      fc.property(fc.oneof(urlLike, structuredUrl), (value) => {
+        const expected = parsed(value);
+        const actual = parseAbsoluteUrl(value);
+        expect(actual && partsOf(actual)).toEqual(expected && partsOf(expected));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('locationUrl without the parser', () => {
+  const bases = fc.constantFrom(
+    'https://a.example/dir/page?x=1#f',
+    'http://a.example:8080/',
+    'https://u:p@a.example/x',
+    'https://A.example/',
+    'file:///tmp/x',
+  );
+  const locations = fc.oneof(
+    urlLike,
+    structuredUrl,
+    pathLike.map((rest) => `/${rest}`),
+  );
+
+  it('resolves as the parser does, and inherits a fragment alike', () => {
+    fc.assert(
+      fc.property(bases, locations, fc.constantFrom(null, '', 'top'), (base, value, fragment) => {
+        const result = locationUrl([['location', value]], new URL(base), fragment);
+        const trimmed = value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+        const expected = /[\0\r\n]/.test(trimmed) ? null : parsed(trimmed, base);
+        if (expected === null) {
+          expect(result.kind).toBe('failure');
+          return;
+        }
+        expect(result.kind).toBe('url');
+        if (result.kind !== 'url') return;
+        expect(partsOf(result.url)).toEqual(partsOf(expected));
+        const inherits = fragment !== null && urlFragment(expected) === null;
+        expect(result.href).toBe(inherits ? `${expected.href}#${fragment}` : expected.href);
+        if (result.printable) expect(JSON.stringify(result.value)).toBe(`"${result.value}"`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a path-absolute Location and an absolute one from their characters', () => {
+    const base = new URL('https://a.example/dir/page');
+    const path = locationUrl([['location', '/next?x=1']], base, null);
+    expect(path).toMatchObject({ href: 'https://a.example/next?x=1', printable: true });
+    expect(path.kind === 'url' && path.url instanceof URL).toBe(false);
+    const absolute = locationUrl([['location', 'https://b.example/y']], base, null);
+    expect(absolute).toMatchObject({ href: 'https://b.example/y', printable: true });
+    const dots = locationUrl([['location', '/a/../b']], base, null);
+    expect(dots).toMatchObject({ href: 'https://a.example/b', printable: false });
   });
 });

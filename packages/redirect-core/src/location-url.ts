@@ -41,6 +41,11 @@ export type LocationUrl =
       readonly inheritedFragment: string | null;
       /** The value was a byte string of UTF-8 (as Node.js hands header values over) and was decoded. */
       readonly decoded: boolean;
+      /**
+       * The value is known to be printable ASCII without `"` or `\\` (it was resolved without
+       * the URL parser), so it can be quoted as it is; `false` when that was not checked.
+       */
+      readonly printable: boolean;
     };
 
 /**
@@ -66,6 +71,7 @@ export function locationUrl(
   // Header values lose leading and trailing HTTP whitespace when parsed.
   const value = trimHttpWhitespace(raw);
   let url = resolveSerialized(value, base);
+  const printable = url !== null;
   let decoded = false;
   if (url === null) {
     if (hasForbiddenValueChar(value)) return { kind: 'failure', reason: 'invalid-value', value };
@@ -84,7 +90,7 @@ export function locationUrl(
     href = `${href}#${requestFragment}`;
     inheritedFragment = requestFragment;
   }
-  return { kind: 'url', url, href, value, inheritedFragment, decoded };
+  return { kind: 'url', url, href, value, inheritedFragment, decoded, printable };
 }
 
 /**

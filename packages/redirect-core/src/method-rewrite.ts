@@ -8,6 +8,7 @@ const normalized = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 
 /** Whether `method` is a valid method token. */
 export function isMethod(method: unknown): method is string {
+  if (method === 'GET' || method === 'POST' || method === 'PUT' || method === 'HEAD') return true;
   return typeof method === 'string' && methodToken.test(method);
 }
 

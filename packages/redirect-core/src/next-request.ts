@@ -30,21 +30,28 @@ const framingHeaders = ['content-length', 'transfer-encoding'];
 /** Removed on an origin change by default, besides Fetch's Authorization. */
 const credentialHeaders = ['cookie', 'cookie2', 'proxy-authorization'];
 
-const isRequestBodyHeader = (name: string) => requestBodyHeaders.includes(name);
-const isFramingHeader = (name: string) => framingHeaders.includes(name);
-const isContentOrFraming = (name: string) =>
-  name.startsWith('content-') || framingHeaders.includes(name);
-const isAuthorization = (name: string) => name === 'authorization';
-const isCredentialHeader = (name: string) => credentialHeaders.includes(name);
-const isHost = (name: string) => name === 'host';
+const authorizationHeader = ['authorization'];
+const hostHeader = ['host'];
+
+/** Whether `name` is in `names` (a loop the compiler inlines, unlike `includes`). */
+function listed(names: readonly string[], name: string): boolean {
+  // Lengths first: most names differ in length, and that compares for nothing.
+  for (let i = 0; i < names.length; i++) {
+    const listedName = names[i]!;
+    if (listedName.length === name.length && listedName === name) return true;
+  }
+  return false;
+}
 
 /**
- * Removes from `headers` (in place: the list is this call's own) the fields whose name passes
- * `test`, with one `header-removed` change per removed name.
+ * Removes from `headers` (in place: the list is this call's own) the fields named in `names`,
+ * and with `contentPrefix` every `content-*` field, with one `header-removed` change per
+ * removed name.
  */
 function removeHeaders(
   headers: [string, string][],
-  test: (name: string) => boolean,
+  names: readonly string[],
+  contentPrefix: boolean,
   why: string,
   source: SourceId,
   changes: Change[],
@@ -54,7 +61,7 @@ function removeHeaders(
   for (let i = 0; i < headers.length; i++) {
     const pair = headers[i]!;
     const name = pair[0];
-    if (!test(name)) {
+    if (!listed(names, name) && !(contentPrefix && name.startsWith('content-'))) {
       headers[kept++] = pair;
       continue;
     }
@@ -81,9 +88,19 @@ function reported(changes: readonly Change[], from: number, name: string): boole
 // Printable ASCII but '"' and '\\', which `JSON.stringify` keeps as they are.
 const plainJsonString = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
-/** `JSON.stringify(value)`, without the call for the plain ASCII a Location usually is. */
-function quote(value: string): string {
-  return plainJsonString.test(value) ? `"${value}"` : JSON.stringify(value);
+/**
+ * `JSON.stringify(value)`, without the call for the plain ASCII a Location usually is
+ * (`printable`: already known to be).
+ */
+function quote(value: string, printable: boolean): string {
+  return printable || plainJsonString.test(value) ? `"${value}"` : JSON.stringify(value);
+}
+
+// Redirect counts as text, for the counts a chain reaches (String() on each call costs more).
+const countTexts = Array.from({ length: 32 }, (_, count) => String(count));
+
+function countText(count: number): string {
+  return count < countTexts.length ? countTexts[count]! : String(count);
 }
 
 function giveBack(reason: ReturnReason, message: string, source: SourceId): NextRequestReturn {
@@ -282,8 +299,8 @@ function follow(
     to: location.href,
     message:
       location.href === currentUrl.href
-        ? `URL stays ${location.href}: the Location ${quote(location.value)} leads back to it (a loop ends at the redirect limit)`
-        : `URL is now ${location.href}, the Location ${quote(location.value)} resolved against ${responseUrl.href}`,
+        ? `URL stays ${location.href}: the Location ${quote(location.value, location.printable)} leads back to it (a loop ends at the redirect limit)`
+        : `URL is now ${location.href}, the Location ${quote(location.value, location.printable)} resolved against ${responseUrl.href}`,
     source: 'fetch-location-url',
     severity: 'info',
   });
@@ -306,9 +323,9 @@ function follow(
   }
   changes.push({
     kind: 'redirect-count-incremented',
-    from: String(redirectCount),
-    to: String(redirectCount + 1),
-    message: `redirect count is now ${redirectCount + 1} of at most ${maxRedirects}`,
+    from: countText(redirectCount),
+    to: countText(redirectCount + 1),
+    message: `redirect count is now ${countText(redirectCount + 1)} of at most ${countText(maxRedirects)}`,
     source: 'fetch-http-redirect-fetch-7',
     severity: 'info',
   });
@@ -349,7 +366,8 @@ function follow(
     if (family === 'followRedirects') {
       removeHeaders(
         headers,
-        isContentOrFraming,
+        framingHeaders,
+        true,
         'follow-redirects drops every Content-* header with the body',
         'follow-redirects',
         changes,
@@ -357,14 +375,16 @@ function follow(
     } else {
       removeHeaders(
         headers,
-        isRequestBodyHeader,
+        requestBodyHeaders,
+        false,
         'a request-body-header name goes with the body (HTTP-redirect fetch step 12)',
         'fetch-request-body-header-name',
         changes,
       );
       removeHeaders(
         headers,
-        isFramingHeader,
+        framingHeaders,
+        false,
         'it described the dropped body',
         'rfc9110-8.6',
         changes,
@@ -384,7 +404,8 @@ function follow(
     });
     removeHeaders(
       headers,
-      isAuthorization,
+      authorizationHeader,
+      false,
       'the origin changed (HTTP-redirect fetch step 13)',
       'fetch-http-redirect-fetch-13',
       changes,
@@ -392,7 +413,8 @@ function follow(
     if (stripCookies) {
       removeHeaders(
         headers,
-        isCredentialHeader,
+        credentialHeaders,
+        false,
         'credentials are not sent to another origin',
         'follow-redirects',
         changes,
@@ -401,7 +423,8 @@ function follow(
     if (extraStrip.length > 0) {
       removeHeaders(
         headers,
-        (name) => extraStrip.includes(name),
+        extraStrip,
+        false,
         'listed in stripOnOriginChange',
         'rfc9110-17',
         changes,
@@ -410,7 +433,8 @@ function follow(
   }
   removeHeaders(
     headers,
-    isHost,
+    hostHeader,
+    false,
     'Host names the previous URL; the client sets it from the new one',
     'rfc9110-7.2',
     changes,

@@ -37,3 +37,49 @@ describe('headerRecord', () => {
     ).toEqual({ x: '1, 2', cookie: 'a=1; b=2' });
   });
 });
+
+describe('readHeaderPairs on a record, read and checked in one pass', () => {
+  it('reads every value before it refuses a name or a value', () => {
+    const throwsLater = {
+      'a:b': '1',
+      get c(): string {
+        throw new Error('boom');
+      },
+    };
+    expect(readHeaderPairs(throwsLater, true)).toEqual({
+      ok: false,
+      message: 'headers could not be read (boom)',
+    });
+  });
+
+  it('refuses the first bad pair in order, and only in strict mode', () => {
+    expect(readHeaderPairs({ x: 'a\nb', 'a:b': 'y' }, true)).toEqual({
+      ok: false,
+      message: 'header x has a value with NUL, CR or LF',
+    });
+    expect(readHeaderPairs({ Accept: ' a ', 'A:B': ['x', 'y'] }, true)).toEqual({
+      ok: false,
+      message: 'header name "a:b" is not a token',
+    });
+    expect(readHeaderPairs({ Accept: ' a ', 'A:B': ['x', 'y'] }, false)).toEqual({
+      ok: true,
+      list: [
+        ['accept', 'a'],
+        ['a:b', 'x'],
+        ['a:b', 'y'],
+      ],
+    });
+  });
+});
+
+describe('headerRecord and __proto__', () => {
+  it('keeps __proto__ as a field, not the prototype', () => {
+    const record = headerRecord([
+      ['__proto__', 'x'],
+      ['a', '1'],
+    ]);
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(Object.keys(record)).toEqual(['__proto__', 'a']);
+    expect(Object.getOwnPropertyDescriptor(record, '__proto__')?.value).toBe('x');
+  });
+});

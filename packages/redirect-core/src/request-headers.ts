@@ -58,20 +58,52 @@ export function hasForbiddenValueChar(value: string): boolean {
   return forbiddenInValue.test(value);
 }
 
-// `headerList` for a plain record, without the entry arrays of `Object.entries` (same keys,
-// same order).
-function recordList(record: Readonly<Record<string, unknown>>): [string, string][] {
+function invalidName(name: string): HeaderPairs {
+  return { ok: false, message: `header name ${JSON.stringify(name)} is not a token` };
+}
+
+function invalidValue(name: string): HeaderPairs {
+  return { ok: false, message: `header ${name} has a value with NUL, CR or LF` };
+}
+
+/**
+ * `readHeaderPairs` for a plain record in one pass: the pairs `headerList` gives (same keys,
+ * same order, without the entry arrays of `Object.entries`), checked as they are read. Every
+ * value is still read before a refusal, as when reading and checking are two steps.
+ */
+function readRecord(record: Readonly<Record<string, unknown>>, strict: boolean): HeaderPairs {
   const list: [string, string][] = [];
+  let refusal: HeaderPairs | null = null;
   const keys = Object.keys(record);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const value = record[key];
-    if (value === undefined) continue;
-    const name = commonNames.has(key) ? key : key.toLowerCase();
-    if (Array.isArray(value)) for (const item of value) list.push([name, String(item)]);
-    else list.push([name, String(value)]);
+    const raw = record[key];
+    if (raw === undefined) continue;
+    let name = key;
+    let validName = true;
+    if (!commonNames.has(key)) {
+      name = key.toLowerCase();
+      validName = token.test(name);
+    }
+    if (Array.isArray(raw)) {
+      for (const item of raw) {
+        const value = trimHttpWhitespace(String(item));
+        list.push([name, value]);
+        if (strict && refusal === null) {
+          if (!validName) refusal = invalidName(name);
+          else if (forbiddenInValue.test(value)) refusal = invalidValue(name);
+        }
+      }
+      continue;
+    }
+    const value = trimHttpWhitespace(typeof raw === 'string' ? raw : String(raw));
+    list.push([name, value]);
+    if (strict && refusal === null) {
+      if (!validName) refusal = invalidName(name);
+      else if (forbiddenInValue.test(value)) refusal = invalidValue(name);
+    }
   }
-  return list;
+  return refusal ?? { ok: true, list };
 }
 
 /**
@@ -89,10 +121,10 @@ export function readHeaderPairs(input: unknown, strict: boolean): HeaderPairs {
   }
   let list: [string, string][];
   try {
-    list =
-      typeof (input as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function'
-        ? headerList(input as HeadersLike)
-        : recordList(input as Readonly<Record<string, unknown>>);
+    if (typeof (input as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
+      return readRecord(input as Readonly<Record<string, unknown>>, strict);
+    }
+    list = headerList(input as HeadersLike);
   } catch (error) {
     return { ok: false, message: `headers could not be read (${describe(error)})` };
   }
@@ -102,11 +134,8 @@ export function readHeaderPairs(input: unknown, strict: boolean): HeaderPairs {
     const value = trimHttpWhitespace(pair[1]);
     pair[1] = value;
     if (!strict) continue;
-    if (!commonNames.has(name) && !token.test(name))
-      return { ok: false, message: `header name ${JSON.stringify(name)} is not a token` };
-    if (hasForbiddenValueChar(value)) {
-      return { ok: false, message: `header ${name} has a value with NUL, CR or LF` };
-    }
+    if (!commonNames.has(name) && !token.test(name)) return invalidName(name);
+    if (forbiddenInValue.test(value)) return invalidValue(name);
   }
   return { ok: true, list };
 }

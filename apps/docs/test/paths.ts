@@ -1,0 +1,12 @@
+import { statusCodes } from '@org/redirect-core';
+
+/** Every page of the app. */
+export const pagePaths: readonly string[] = [
+  '/',
+  '/matrix',
+  '/chooser',
+  '/simulator',
+  '/checker',
+  '/reference',
+  ...statusCodes.map((code) => `/status/${code}`),
+];
