@@ -146,6 +146,28 @@ describe('createRedirectMap: large and bad maps', () => {
     expect(large.match({ url: '/nothing' })).toBeNull();
   });
 
+  it('rejects huge and crafted fields (no regular expression blows up on them)', () => {
+    const crafted: RedirectRule[] = [
+      { from: '/a', to: '/b', host: `${'a'.repeat(200_000)}!` },
+      { from: `/${'a:'.repeat(100_000)}`, to: `/${':a'.repeat(100_000)}` },
+      { from: `/${'%'.repeat(100_000)}`, to: '/x' },
+      { from: '/c', to: `/${'-'.repeat(9000)}` },
+    ];
+    try {
+      createRedirectMap(crafted);
+      expect.unreachable('the map is invalid');
+    } catch (error) {
+      expect((error as RedirectConfigError).issues.map((i) => [i.index, i.field])).toEqual([
+        [0, 'host'],
+        [1, 'from'],
+        [1, 'to'],
+        [2, 'from'], // too long
+        [2, 'from'], // and malformed percent-encoding
+        [3, 'to'],
+      ]);
+    }
+  });
+
   it('reports every bad rule of a 100,000-rule map at once', () => {
     const big: RedirectRule[] = Array.from({ length: 100_000 }, (_, i) =>
       i % 25_000 === 0 ? { from: `bad${i}`, to: '/x' } : { from: `/ok${i}`, to: '/x' },

@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodeLocation } from './encode-location';
+import { sameSitePath } from './guard';
 import type { MatchInput, RedirectMapOptions, RedirectRule } from './map-types';
 import { createRedirectMap } from './match';
-import { matchSegments, parsePattern, requestSegments } from './pattern';
+import {
+  matchSegments,
+  parseDestination,
+  parsePattern,
+  requestSegments,
+  substitute,
+} from './pattern';
 
 // The straightforward implementation: test every rule in order, the first that matches wins.
 // It shares only the path normalisation (`requestSegments`, `matchSegments`) with the matcher,
@@ -157,6 +165,63 @@ describe('the matcher agrees with the in-order oracle', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('substituted destinations agree with the straightforward substitution', () => {
+  const value = fc.constantFrom(
+    'a',
+    'B.c',
+    'x~y-z_',
+    '.',
+    '..',
+    '.hidden',
+    '',
+    '%2F',
+    '%5C',
+    '%2e%2e',
+    'caf%C3%A9',
+    '%00',
+    '%0D%0A',
+    'a%20b',
+    '@evil.test',
+    'evil.test',
+  );
+  const shapes = [
+    { from: '/s/:v', to: '/t/:v' },
+    { from: '/s/:v', to: '/:v' },
+    { from: '/s/:v', to: '/:v/x?y=:v#:v' },
+    { from: '/s/*', to: '/t/:splat' },
+    { from: '/s/*', to: '/:splat' },
+    { from: '/s/:v/:rest*', to: '/:rest/:v' },
+  ] as const;
+
+  it('gives the encoded substitution when the guard accepts it, and null otherwise', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...shapes),
+        fc.array(value, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (shape, values, slash) => {
+          const path = `/s/${values.join('/')}${slash ? '/' : ''}`;
+          const map = createRedirectMap([{ from: shape.from, to: shape.to }]);
+          const result = map.match({ url: path });
+          const pattern = parsePattern(shape.from);
+          const template = parseDestination(shape.to);
+          const segments = requestSegments(path);
+          if (!pattern.ok || !template.ok) throw new Error('bad shape');
+          const captures = segments && matchSegments(pattern.value, segments);
+          if (captures === null) {
+            expect(result).toBeNull();
+            return;
+          }
+          const expected = encodeLocation(substitute(template.value, captures));
+          if (sameSitePath(expected).ok) expect(result?.location).toBe(expected);
+          else expect(result).toBeNull();
+        },
+      ),
+      { numRuns: 1500 },
     );
   });
 });

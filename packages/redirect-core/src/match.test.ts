@@ -102,6 +102,22 @@ describe('createRedirectMap: matching', () => {
     expect(locate(rules, '/a/b')).toBeNull();
   });
 
+  it('keeps an encoded "?", "#" or "%" in a path apart from a query, fragment or escape', () => {
+    const rules: RedirectRule[] = [
+      { from: '/a%3Fb', to: '/question' },
+      { from: '/c%23d', to: '/hash' },
+      { from: '/e%25f', to: '/percent' },
+      { from: '/a', to: '/just-a' },
+    ];
+    expect(locate(rules, '/a%3Fb')?.location).toBe('/question');
+    expect(locate(rules, '/A%3fB')?.location).toBe('/question');
+    expect(locate(rules, '/a?b')?.location).toBe('/just-a?b');
+    expect(locate(rules, '/c%23d')?.location).toBe('/hash');
+    expect(locate(rules, '/c#d')).toBeNull();
+    expect(locate(rules, '/e%25f')?.location).toBe('/percent');
+    expect(locate(rules, '/e%f')).toBeNull();
+  });
+
   it.each(['/caf%C3%A', '/caf%zz', '/caf%C3%28', '/menu/%', '/menu/%E0%A4%A'])(
     'does not match a malformed escape (%s) and does not throw',
     (url) => {
@@ -374,5 +390,28 @@ describe('createRedirectMap: errors', () => {
 
   it('accepts an empty map', () => {
     expect(createRedirectMap([]).match({ url: '/' })).toBeNull();
+  });
+});
+
+describe('map.analyze', () => {
+  it('runs the static analysis over the map’s rules, with the map’s path options', () => {
+    const map = createRedirectMap([
+      { from: '/a', to: '/b', permanent: true },
+      { from: '/b', to: '/c', permanent: true },
+    ]);
+    const chain = map.analyze().find((finding) => finding.kind === 'chain');
+    expect(chain?.rules).toEqual([0, 1]);
+    const strict = createRedirectMap(
+      [
+        { from: '/x/', to: '/x' },
+        { from: '/y', to: '/y/' },
+      ],
+      { trailingSlash: 'strict' },
+    );
+    expect(strict.analyze().filter((f) => f.kind === 'loop' || f.kind === 'self-redirect')).toEqual(
+      [],
+    );
+    const loose = createRedirectMap([{ from: '/x/', to: '/x' }]);
+    expect(loose.analyze().some((f) => f.kind === 'loop' || f.kind === 'self-redirect')).toBe(true);
   });
 });

@@ -78,7 +78,11 @@ class ExactSlot {
 
 /** A node of the compiled segment tree of pattern rules. */
 class TreeNode {
-  lit: Map<string, TreeNode> | null = null;
+  /**
+   * Literal children by a hash of their (folded) segment: looking a request segment up needs
+   * no substring, so no allocation. A bucket holds the children whose hashes collide.
+   */
+  lit: Map<number, TreeNode | TreeNode[]> | null = null;
   param: TreeNode | null = null;
   /** Pattern rules ending here. */
   end: number[] | null = null;
@@ -86,6 +90,43 @@ class TreeNode {
   splat: number[] | null = null;
   /** The smallest rule index in this subtree, to prune the search. */
   min = Number.POSITIVE_INFINITY;
+
+  /** @param literal The segment on the edge into this node ('' for the root and params). */
+  constructor(readonly literal = '') {}
+
+  /** The literal child for `text[from, to)`, if any. */
+  child(text: string, from: number, to: number): TreeNode | undefined {
+    const found = this.lit!.get(hashRange(text, from, to));
+    if (found === undefined) return undefined;
+    if (!Array.isArray(found)) return sameText(found.literal, text, from, to) ? found : undefined;
+    for (const node of found) if (sameText(node.literal, text, from, to)) return node;
+    return undefined;
+  }
+
+  /** The literal child for `literal`, created when missing. */
+  addChild(literal: string): TreeNode {
+    if (this.lit === null) this.lit = new Map();
+    const existing = this.child(literal, 0, literal.length);
+    if (existing !== undefined) return existing;
+    const node = new TreeNode(literal);
+    const hash = hashRange(literal, 0, literal.length);
+    const bucket = this.lit.get(hash);
+    if (bucket === undefined) this.lit.set(hash, node);
+    else if (Array.isArray(bucket)) bucket.push(node);
+    else this.lit.set(hash, [bucket, node]);
+    return node;
+  }
+}
+
+// FNV-1a over text[from, to), kept in the small-integer range so Map keys stay unboxed.
+function hashRange(text: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash >>> 2;
+}
+
+function sameText(literal: string, text: string, from: number, to: number): boolean {
+  return literal.length === to - from && text.startsWith(literal, from);
 }
 
 /** What a rule answers with, compiled on its first match and kept. */
@@ -106,6 +147,8 @@ interface Target {
   readonly parts: readonly (string | number)[] | null;
   /** The segment index a splat starts at, or -1. */
   readonly splatAt: number;
+  /** The largest segment index a param of the destination takes. */
+  readonly lastSegment: number;
   readonly guard: RedirectGuard | null;
   /** Substituting inert values is safe without the guard (the template itself passed it). */
   readonly inertSafe: boolean;
@@ -258,13 +301,22 @@ function unescapeKeySegment(segment: string): string {
  *   passed through {@link encodeLocation}. A substituted destination must pass the
  *   open-redirect guard ({@link createRedirectGuard}): it must stay on the site (or on the
  *   origin of an absolute `to`); when it does not (a value such as `%2F%2Fevil.test` or a
- *   control character), `match` returns `null`, as if nothing matched.
+ *   control character), or is longer than 2048 characters, `match` returns `null`, as if
+ *   nothing matched. Only a rule whose authored `to` is absolute may point to another origin.
  * - The request's query is carried over unless `preserveQuery: false`, merged with the query
  *   of `to`: a parameter that `to` names is dropped from the request's query (the destination
  *   wins); the others follow in their order and encoding. A `#fragment` of `to` stays last.
  * - `headers`, with lower-case names: `location`, and `cache-control` from `options.cache`:
  *   `max-age=3600` on 301 and 308 by default, nothing on 302, 303 and 307 by default.
  *   Results without a carried query are shared, frozen objects.
+ *
+ * **Status**: a rule's `status`, or {@link chooseStatus} of its `permanent` and
+ * `preserveMethod`; a rule with neither is a temporary 307.
+ *
+ * **Speed**: exact paths are found with one hash lookup and patterns through a segment tree
+ * compiled here, where an exact path that an earlier pattern also matches is found once, so
+ * `match` never tests rules one by one. zod validates the rules here, never in `match`, and a
+ * string `url` is parsed without constructing a `URL`.
  *
  * @throws {RedirectConfigError} listing every invalid rule and option at once.
  * @example
@@ -278,6 +330,7 @@ function unescapeKeySegment(segment: string): string {
  * //   headers: { location: '/articles/Hello?ref=x', 'cache-control': 'max-age=3600' } }
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-10.2.2 (Location)
+ * @see {@link analyzeRedirects} for loops, chains and shadowed rules (`map.analyze()`).
  */
 export function createRedirectMap(
   rules: readonly RedirectRule[],
@@ -292,7 +345,8 @@ class CompiledRedirectMap implements RedirectMap {
   readonly #options: RedirectMapOptions;
   readonly #path: PathOptions;
   readonly #strict: boolean;
-  readonly #exact = new Map<string, number | ExactSlot | MatchResult>();
+  readonly #exact = new Map<string, number | ExactSlot>();
+  readonly #answers = new Map<string, MatchResult>();
   readonly #root = new TreeNode();
   #patterns = 0;
   /** 1 for a rule with conditions. */
@@ -302,6 +356,8 @@ class CompiledRedirectMap implements RedirectMap {
   readonly #templates = new Map<string, DestinationTemplate>();
   readonly #guards = new Map<string, RedirectGuard>();
   readonly #baseOrigin: string;
+  /** Whether the key being searched holds escapes (set before each search). */
+  #escaped = false;
 
   constructor(rules: readonly RedirectRule[], options: RedirectMapOptions) {
     const issues: ConfigIssue[] = [];
@@ -409,13 +465,7 @@ class CompiledRedirectMap implements RedirectMap {
         next = node.param ?? new TreeNode();
         node.param = next;
       } else {
-        const name = foldSegment(segment.value, this.#path);
-        if (node.lit === null) node.lit = new Map();
-        next = node.lit.get(name);
-        if (next === undefined) {
-          next = new TreeNode();
-          node.lit.set(name, next);
-        }
+        next = node.addChild(foldSegment(segment.value, this.#path));
       }
       node = next;
       if (node.min > index) node.min = index;
@@ -427,6 +477,7 @@ class CompiledRedirectMap implements RedirectMap {
   // An exact path loses to an earlier pattern rule that also matches it: record, per exact
   // path, the first pattern rule that matches it, so lookups need not search the tree.
   #resolveShadowing(): void {
+    this.#escaped = true;
     for (const [key, found] of this.#exact) {
       const start = key === '/' ? -1 : 1;
       if (typeof found === 'number') {
@@ -448,9 +499,14 @@ class CompiledRedirectMap implements RedirectMap {
     const slash = key.indexOf('/', at);
     const next = slash === -1 ? -1 : slash + 1;
     if (node.lit !== null) {
-      let segment = slash === -1 ? key.slice(at) : key.slice(at, slash);
-      if (segment.indexOf('%') !== -1) segment = unescapeKeySegment(segment);
-      const child = node.lit.get(segment);
+      const end = slash === -1 ? key.length : slash;
+      const percent = this.#escaped ? key.indexOf('%', at) : -1;
+      let child: TreeNode | undefined;
+      if (percent === -1 || percent >= end) child = node.child(key, at, end);
+      else {
+        const segment = unescapeKeySegment(key.slice(at, end));
+        child = node.child(segment, 0, segment.length);
+      }
       if (child !== undefined) best = this.#search(child, key, next, best, req);
     }
     // A param never takes an empty segment.
@@ -483,16 +539,56 @@ class CompiledRedirectMap implements RedirectMap {
     let path: string;
     let query = '';
     let urlHost: string | null = null;
-    let found: number | ExactSlot | MatchResult | undefined;
+    let found: number | ExactSlot | undefined;
+    let key: string | null;
+    let escaped: boolean | undefined;
     if (typeof url === 'string') {
+      // The answers already given for exact paths, keyed by the canonical target: returned
+      // without looking into them, which keeps the hottest path to one hash lookup.
+      const answer = this.#answers.get(url);
+      if (answer !== undefined) return answer;
       // A target equal to an exact key, byte for byte, is that key's path (keys hold no raw
-      // "?" or "#", and are normalised): one hash lookup answers it.
+      // "?" or "#", and are normalised).
       found = this.#exact.get(url);
       if (found !== undefined) {
-        if (typeof found === 'object' && !(found instanceof ExactSlot)) return found;
         path = url;
-      } else if (url.charCodeAt(0) === 47 && url.indexOf('?') === -1 && url.indexOf('#') === -1) {
-        path = url;
+        key = url;
+      } else if (url.charCodeAt(0) === 47) {
+        // One pass over an origin-relative target: where the query or fragment starts, and
+        // whether the path needs decoding (%) or case folding (A-Z, non-ASCII).
+        let end = url.length;
+        let hash = -1;
+        let percent = false;
+        let upper = false;
+        for (let i = 1; i < end; i++) {
+          const c = url.charCodeAt(i);
+          if (c < 65) {
+            if (c === 63) {
+              end = i;
+            } else if (c === 35) {
+              end = i;
+              hash = i;
+            } else if (c === 37) percent = true;
+          } else if (c <= 90 || c >= 128) upper = true;
+        }
+        if (end < url.length) {
+          path = url.slice(0, end);
+          if (hash === -1) {
+            const fragment = url.indexOf('#', end);
+            query = fragment === -1 ? url.slice(end + 1) : url.slice(end + 1, fragment);
+          }
+          found = this.#exact.get(path);
+        } else path = url;
+        if (percent) key = requestPathKey(path, this.#path);
+        else {
+          // requestPathKey without escapes, inlined: the hot path of pattern requests.
+          escaped = false;
+          key = path;
+          if (!this.#strict && key.length > 1 && key.charCodeAt(key.length - 1) === 47) {
+            key = key.slice(0, -1);
+          }
+          if (upper && !this.#path.caseSensitive) key = key.toLowerCase();
+        }
       } else {
         const split = splitUrl(url);
         if (split === null) return null;
@@ -500,30 +596,27 @@ class CompiledRedirectMap implements RedirectMap {
         query = split.query;
         urlHost = split.host;
         found = this.#exact.get(path);
+        key = found === undefined ? requestPathKey(path, this.#path) : path;
       }
     } else if (url instanceof URL) {
       path = url.pathname;
       query = url.search.length > 1 ? url.search.slice(1) : '';
       urlHost = url.host;
       found = this.#exact.get(path);
+      key = found === undefined ? requestPathKey(path, this.#path) : path;
     } else return null;
 
-    let key: string | null = path;
-    if (found === undefined) {
-      key = requestPathKey(path, this.#path);
-      if (key === null) return null;
-      if (key !== path) found = this.#exact.get(key);
-    }
+    if (key === null) return null;
+    if (found === undefined && key !== path) found = this.#exact.get(key);
     // The key is the request's own path: its segments need no normalising for captures.
     const plain = key === path;
-    if (found !== undefined && !(found instanceof ExactSlot)) {
-      // A rule alone on its path: its index until its first answer, then the shared answer.
-      if (typeof found !== 'number') {
-        return query === '' ? found : this.#respond(found.rule.index, path, query, plain);
-      }
+    if (typeof found === 'number') {
+      // A rule alone on its path: remember its shared answer for this exact request target.
       const answer = this.#respond(found, path, query, plain);
-      const shared = this.#targets[found]?.result;
-      if (shared != null) this.#exact.set(key, shared);
+      // Only the canonical target, so variants (case, trailing slash, escapes) cannot grow it.
+      if (answer !== null && url === key && answer === this.#targets[found]?.result) {
+        this.#answers.set(url, answer);
+      }
       return answer;
     }
 
@@ -533,7 +626,10 @@ class CompiledRedirectMap implements RedirectMap {
       best = this.#first(found.rules, best, req);
       if (best < found.shadow) return this.#respond(best, path, query, plain);
     }
-    if (this.#patterns > 0) best = this.#search(this.#root, key, key === '/' ? -1 : 1, best, req);
+    if (this.#patterns > 0) {
+      this.#escaped = escaped ?? key.indexOf('%') !== -1;
+      best = this.#search(this.#root, key, key === '/' ? -1 : 1, best, req);
+    }
     return best === Number.POSITIVE_INFINITY ? null : this.#respond(best, path, query, plain);
   }
 
@@ -544,13 +640,17 @@ class CompiledRedirectMap implements RedirectMap {
     let destination: string;
     if (target.parts === null) destination = target.template.source;
     else {
-      const segments =
-        plain && path.indexOf('%') === -1
-          ? splitPath(path, this.#path)
-          : requestSegments(path, this.#path);
-      if (segments === null) return null;
-      destination = fill(target, segments);
-      if (destination === '') return null;
+      const quick = plain ? fillPlain(target, path) : null;
+      if (quick !== null) destination = quick;
+      else {
+        const segments =
+          plain && path.indexOf('%') === -1
+            ? splitPath(path, this.#path)
+            : requestSegments(path, this.#path);
+        if (segments === null) return null;
+        destination = fill(target, segments);
+        if (destination === '') return null;
+      }
     }
     let location: string;
     if (carry) {
@@ -630,6 +730,8 @@ class CompiledRedirectMap implements RedirectMap {
       result,
       parts,
       splatAt,
+      lastSegment:
+        parts === null ? -1 : Math.max(-1, ...parts.filter((p) => typeof p === 'number')),
       guard,
       inertSafe,
     };
@@ -657,12 +759,73 @@ class CompiledRedirectMap implements RedirectMap {
 }
 
 // Encodes a captured value; `inert` tells whether it held only unreserved characters (nothing
-// was escaped), is non-empty and does not start with "." (no dot segment).
+// was escaped), is non-empty and does not start with "." (no dot segment). A module variable
+// rather than a returned pair, to allocate nothing per value; matching is synchronous.
 let inert = true;
 function encodeCaptured(value: string): string {
   const encoded = encodeValue(value);
   if (encoded.length !== value.length || value === '' || value.charCodeAt(0) === 46) inert = false;
   return encoded;
+}
+
+// RFC 3986 unreserved characters: a value made only of them needs no encoding.
+const UNRESERVED = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~') {
+  UNRESERVED[c.charCodeAt(0)] = 1;
+}
+// Segment start offsets, reused between calls (matching is synchronous).
+let starts = new Int32Array(32);
+
+// Whether path[from, to) is a run of inert segments: unreserved characters (and "/" between
+// segments when `slashes`), no segment empty or starting with ".".
+function inertRange(path: string, from: number, to: number, slashes: boolean): boolean {
+  if (from >= to) return false;
+  let segmentStart = true;
+  for (let i = from; i < to; i++) {
+    const c = path.charCodeAt(i);
+    if (c === 47 && slashes) {
+      if (segmentStart) return false;
+      segmentStart = true;
+      continue;
+    }
+    if (c >= 128 || UNRESERVED[c] === 0 || (segmentStart && c === 46)) return false;
+    segmentStart = false;
+  }
+  return !segmentStart;
+}
+
+// The destination for a plain path (its own key, no "%"): values are sliced from the path
+// without splitting or encoding it, when every value is inert. `null` means "take the general
+// way" (`fill`), which encodes and asks the guard.
+function fillPlain(target: Target, path: string): string | null {
+  if (!target.inertSafe) return null;
+  const last = target.lastSegment;
+  if (starts.length < last + 2) starts = new Int32Array(last + 2);
+  let count = 0;
+  if (path.length > 1) {
+    let at = 1;
+    for (;;) {
+      starts[count++] = at;
+      if (count > last + 1) break;
+      const slash = path.indexOf('/', at);
+      if (slash === -1) break;
+      at = slash + 1;
+    }
+  }
+  let out = '';
+  for (const part of target.parts!) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    if (part < 0 || part >= count) return null;
+    const from = starts[part]!;
+    const splat = part === target.splatAt;
+    const to = splat || part + 1 >= count ? path.length : starts[part + 1]! - 1;
+    if (!inertRange(path, from, to, splat)) return null;
+    out += path.slice(from, to);
+  }
+  return target.prefix.length + out.length <= DEFAULT_MAX_TARGET_LENGTH ? out : null;
 }
 
 // The destination with the request's segments substituted, or '' when the guard refuses it.
