@@ -1,22 +1,9 @@
 import axe from 'axe-core';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, trackedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { startDocsInBrowser } from './browser';
 import { pagePaths } from './paths';
-import { type DocsServer, startDocs } from './server';
 
-let server: DocsServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDocs();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const docs = startDocsInBrowser();
 
 interface Violation {
   id: string;
@@ -29,8 +16,8 @@ describe('accessibility (axe-core)', () => {
   it.each(pagePaths.flatMap((path) => [[path, 'light'] as const, [path, 'dark'] as const]))(
     '%s in %s mode has no serious or critical violations',
     async (path, colorScheme) => {
-      const { page } = await trackedPage(browser, { colorScheme });
-      await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+      const { page } = await docs.page({ colorScheme });
+      await page.goto(docs.origin + path, { waitUntil: 'networkidle' });
       await page.addScriptTag({ content: axe.source });
       const violations = await page.evaluate(async () => {
         const result = await (

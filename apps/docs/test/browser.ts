@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type DocsServer, startDocs } from './server';
 
 const chromiumPath = '/usr/bin/chromium';
 
@@ -52,4 +54,40 @@ export async function trackedPage(
 /** Saves a full-page screenshot as test-results/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** The built docs app and Chromium, as a test file sees them once its `beforeAll` has run. */
+export interface DocsInBrowser {
+  /** The app's origin, `http://127.0.0.1:<port>`. */
+  readonly origin: string;
+  /** A fresh page in its own context that records errors (see {@link trackedPage}). */
+  page(options?: { colorScheme?: 'light' | 'dark' }): Promise<{ page: Page; errors: string[] }>;
+}
+
+/** Starts the built app and Chromium before the calling test file's tests, stops both after. */
+export function startDocsInBrowser(): DocsInBrowser {
+  let server: DocsServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startDocs();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = () => {
+    if (!server || !browser) {
+      throw new Error(
+        '@org/docs: the app and browser are not started. Call startDocsInBrowser() at the top of the test file and use it inside tests.',
+      );
+    }
+    return { server, browser };
+  };
+  return {
+    get origin() {
+      return started().server.origin;
+    },
+    page: (options) => trackedPage(started().browser, options),
+  };
 }

@@ -1,25 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, trackedPage } from './browser';
-import { type DocsServer, startDocs } from './server';
+import { describe, expect, it } from 'vitest';
+import { startDocsInBrowser } from './browser';
 
-let server: DocsServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDocs();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const docs = startDocsInBrowser();
 
 describe('redirect map checker (analyzeRedirects in the browser)', () => {
   it('finds the loop and the chain in pasted _redirects rules', async () => {
-    const { page, errors } = await trackedPage(browser);
-    await page.goto(`${server.origin}/checker`, { waitUntil: 'networkidle' });
+    const { page, errors } = await docs.page();
+    await page.goto(`${docs.origin}/checker`, { waitUntil: 'networkidle' });
     await page.getByLabel(/^Rules/).fill('/a /b 301\n/b /a 301\n/old /mid 301\n/mid /new 301\n');
     const result = page.getByTestId('checker-result');
     await expect(result.locator('[data-kind="loop"]').count()).resolves.toBeGreaterThan(0);
@@ -29,8 +16,8 @@ describe('redirect map checker (analyzeRedirects in the browser)', () => {
   });
 
   it('names the line of a rule it cannot read', async () => {
-    const { page } = await trackedPage(browser);
-    await page.goto(`${server.origin}/checker`, { waitUntil: 'networkidle' });
+    const { page } = await docs.page();
+    await page.goto(`${docs.origin}/checker`, { waitUntil: 'networkidle' });
     await page.getByLabel('Format').selectOption('csv');
     await page.getByLabel(/^Rules/).fill('from,to,status\n/old,/new,301\n/bad,/x,200\n');
     await expect(page.getByTestId('checker-result').textContent()).resolves.toMatch(/Line 3/);

@@ -1,23 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, trackedPage } from './browser';
-import { type DocsServer, startDocs } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startDocsInBrowser } from './browser';
 
-let server: DocsServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDocs();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const docs = startDocsInBrowser();
 
 async function answer(page: Page, labels: readonly string[]): Promise<string | null> {
-  await page.goto(`${server.origin}/chooser`, { waitUntil: 'networkidle' });
+  await page.goto(`${docs.origin}/chooser`, { waitUntil: 'networkidle' });
   for (const label of labels) await page.getByLabel(label, { exact: true }).check();
   return page.getByTestId('answer-code').textContent();
 }
@@ -32,14 +20,14 @@ describe('chooser', () => {
     [['No, it is temporary', 'Yes, keep the method (POST stays POST)'], '307'],
     [['No, it is temporary', 'No, the client should fetch the target with GET'], '303'],
   ] as const)('%j answers %s', async (labels, expected) => {
-    const { page, errors } = await trackedPage(browser);
+    const { page, errors } = await docs.page();
     await expect(answer(page, labels)).resolves.toBe(expected);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
   it('"permanent, keep the method" explains 308 and links to its page', async () => {
-    const { page } = await trackedPage(browser);
+    const { page } = await docs.page();
     await answer(page, [
       'Yes, the old URL is gone for good',
       'Yes, keep the method (POST stays POST)',
@@ -47,7 +35,7 @@ describe('chooser', () => {
     const text = await page.getByTestId('answer').textContent();
     expect(text).toContain('308 Permanent Redirect');
     await page.getByRole('link', { name: /Everything about 308/ }).click();
-    await page.waitForURL(`${server.origin}/status/308`);
+    await page.waitForURL(`${docs.origin}/status/308`);
     await page.context().close();
   });
 });

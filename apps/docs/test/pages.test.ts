@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, trackedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, startDocsInBrowser } from './browser';
 import { pagePaths } from './paths';
-import { type DocsServer, startDocs } from './server';
 
-let server: DocsServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDocs();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const docs = startDocsInBrowser();
 
 describe('every page', () => {
   it.each(pagePaths)('%s renders with no console errors', async (path) => {
-    const { page, errors } = await trackedPage(browser);
-    const response = await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+    const { page, errors } = await docs.page();
+    const response = await page.goto(docs.origin + path, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
     expect(errors).toEqual([]);
@@ -41,8 +28,8 @@ describe('screenshots', () => {
   ] as const;
 
   it.each(shots)('%s as %s', async (path, name, colorScheme) => {
-    const { page, errors } = await trackedPage(browser, { colorScheme });
-    await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+    const { page, errors } = await docs.page({ colorScheme });
+    await page.goto(docs.origin + path, { waitUntil: 'networkidle' });
     await screenshot(page, name);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -51,8 +38,8 @@ describe('screenshots', () => {
 
 describe('search box', () => {
   it('finds a code and an API export, and Enter opens the first result', async () => {
-    const { page, errors } = await trackedPage(browser);
-    await page.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
+    const { page, errors } = await docs.page();
+    await page.goto(`${docs.origin}/`, { waitUntil: 'networkidle' });
     const search = page.getByRole('searchbox', { name: 'Search codes and APIs' });
     await search.fill('chooseStatus');
     await expect(page.locator('.search-results a').first().textContent()).resolves.toContain(
@@ -60,7 +47,7 @@ describe('search box', () => {
     );
     await search.fill('308');
     await search.press('Enter');
-    await page.waitForURL(`${server.origin}/status/308`);
+    await page.waitForURL(`${docs.origin}/status/308`);
     await expect(page.locator('h1').textContent()).resolves.toContain('Permanent Redirect');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -69,8 +56,8 @@ describe('search box', () => {
 
 describe('deep links', () => {
   it('every section heading of a status page has an id and a link to it', async () => {
-    const { page } = await trackedPage(browser);
-    await page.goto(`${server.origin}/status/307#methods`, { waitUntil: 'networkidle' });
+    const { page } = await docs.page();
+    await page.goto(`${docs.origin}/status/307#methods`, { waitUntil: 'networkidle' });
     const anchors = await page
       .locator('h2 > a.anchor')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')));

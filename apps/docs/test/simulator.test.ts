@@ -1,23 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, trackedPage } from './browser';
-import { type DocsServer, startDocs } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startDocsInBrowser } from './browser';
 
-let server: DocsServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDocs();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const docs = startDocsInBrowser();
 
 async function simulate(page: Page, status: string): Promise<void> {
-  await page.goto(`${server.origin}/simulator`, { waitUntil: 'networkidle' });
+  await page.goto(`${docs.origin}/simulator`, { waitUntil: 'networkidle' });
   await page.getByLabel('Method', { exact: true }).selectOption('POST');
   await page.getByLabel('URL', { exact: true }).fill('https://shop.example/checkout');
   await page.getByLabel('Body', { exact: true }).fill('item=42');
@@ -27,7 +15,7 @@ async function simulate(page: Page, status: string): Promise<void> {
 
 describe('simulator (nextRequest in the browser)', () => {
   it('POST + 302: browsers send GET and drop the body', async () => {
-    const { page, errors } = await trackedPage(browser);
+    const { page, errors } = await docs.page();
     await simulate(page, '302');
     const hop = page.getByTestId('fetch-hop-1');
     await expect(hop.getAttribute('data-kind')).resolves.toBe('follow');
@@ -43,7 +31,7 @@ describe('simulator (nextRequest in the browser)', () => {
   });
 
   it('POST + 307: the method and the body are kept', async () => {
-    const { page, errors } = await trackedPage(browser);
+    const { page, errors } = await docs.page();
     await simulate(page, '307');
     await expect(page.getByTestId('fetch-hop-1-method').textContent()).resolves.toBe('POST');
     await expect(page.getByTestId('fetch-hop-1-body').textContent()).resolves.toBe('item=42');
@@ -55,7 +43,7 @@ describe('simulator (nextRequest in the browser)', () => {
   });
 
   it('follows a chain hop by hop, and drops Authorization on an origin change', async () => {
-    const { page, errors } = await trackedPage(browser);
+    const { page, errors } = await docs.page();
     await simulate(page, '307');
     await page.getByRole('button', { name: 'Add a hop' }).click();
     await page.getByLabel('Hop 2 status', { exact: true }).selectOption('308');
@@ -71,7 +59,7 @@ describe('simulator (nextRequest in the browser)', () => {
   });
 
   it('a 304 is not followed', async () => {
-    const { page } = await trackedPage(browser);
+    const { page } = await docs.page();
     await simulate(page, '304');
     await expect(page.getByTestId('fetch-hop-1').getAttribute('data-kind')).resolves.toBe('return');
     await page.context().close();

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { serve as listen } from '@org/test-utils/http';
+import { freePort } from '@org/test-utils/port';
 
 /** What a test server received. */
 export interface Received {
@@ -22,7 +23,7 @@ type Handler = (request: Received, response: ServerResponse) => void;
 /** Starts a server whose `routes` answer by path; anything else gets 404. */
 export async function startServer(routes: Record<string, Handler>): Promise<TestServer> {
   const received: Received[] = [];
-  const server = createServer((req, res) => {
+  return serve((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -37,25 +38,16 @@ export async function startServer(routes: Record<string, Handler>): Promise<Test
       if (route) route(request, res);
       else res.writeHead(404).end('not found');
     });
-  });
-  return serve(server, received);
+  }, received);
 }
 
 /** Serves any request listener (a Koa app's `callback()`, say) the same way. */
-export async function serve(server: Server, received: Received[] = []): Promise<TestServer> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: (path) => `${origin}${path}`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+export async function serve(
+  listener: RequestListener,
+  received: Received[] = [],
+): Promise<TestServer> {
+  const { url: origin, close } = await listen(listener);
+  return { origin, url: (path) => `${origin}${path}`, received, close };
 }
 
 /** A handler that redirects with `status` to `location`. */
@@ -68,10 +60,4 @@ export const redirect =
 export const ok: Handler = (_request, response) => response.writeHead(200).end('ok');
 
 /** A port that nothing listens on: bound, then closed. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export const closedPort = freePort;

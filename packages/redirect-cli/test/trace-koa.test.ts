@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import { redirects as koaRedirects } from '@org/redirect-koa';
 import Koa from 'koa';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -22,7 +21,7 @@ beforeAll(async () => {
     received.push({ method: ctx.method, path: ctx.url, headers: ctx.headers, body: '' });
     ctx.body = 'ok';
   });
-  app = await serve(createServer(koa.callback()));
+  app = await serve(koa.callback());
 });
 
 afterAll(() => app?.close());

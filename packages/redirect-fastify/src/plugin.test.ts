@@ -5,10 +5,10 @@ import {
   type RedirectIntent,
   type RedirectRule,
 } from '@org/redirect-core';
+import { rawRequest } from '@org/test-utils/http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import defaultExport, { redirects } from './index';
-import { rawRequest } from './test-http';
 
 const intents: RedirectIntent[] = [
   { permanent: true },

@@ -6,10 +6,10 @@ import {
   type RedirectRule,
   type RedirectStatus,
 } from '@org/redirect-core';
+import { type Running, rawRequest, serve } from '@org/test-utils/http';
 import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redirects } from './middleware';
-import { type Running, rawRequest, serve } from './test-http';
 
 const intents: [RedirectIntent, RedirectStatus][] = [
   [{ permanent: true }, 308],

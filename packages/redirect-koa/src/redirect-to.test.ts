@@ -1,8 +1,8 @@
 import { chooseStatus, type RedirectIntent } from '@org/redirect-core';
+import { type Running, rawRequest, serve } from '@org/test-utils/http';
 import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redirectBack, redirectTo } from './redirect-to';
-import { type Running, rawRequest, serve } from './test-http';
 
 let server: Running;
 

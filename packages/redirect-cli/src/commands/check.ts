@@ -1,9 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import {
   analyzeRedirects,
   createRedirectMap,
-  detectFormat,
   type Finding,
   parseRedirects,
   type RedirectRule,
@@ -11,18 +9,17 @@ import {
   serializeRedirects,
 } from '@org/redirect-core';
 import { SingleBar } from 'cli-progress';
-import { coreFormat, problemsOf, type ReadFormat, readFormatSchema } from '../formats';
+import { coreFormat, problemsOf, type ReadFormat } from '../formats';
 import {
   type CommandResult,
   colors,
-  errorMessage,
   exitCodes,
   failure,
   lines,
   type OutputOptions,
   toJson,
-  usageError,
 } from '../output';
+import { readMap } from '../read-map';
 
 /** Options of {@link check}. */
 export interface CheckOptions extends OutputOptions {
@@ -82,32 +79,9 @@ const severities = ['error', 'warning', 'info'] as const;
  * ```
  */
 export async function check(file: string, options: CheckOptions = {}): Promise<CommandResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return usageError(`@org/redirect-cli: cannot read ${file}: ${errorMessage(error)}`, options);
-  }
-  let format: ReadFormat;
-  if (options.format !== undefined) {
-    const parsed = readFormatSchema.safeParse(options.format);
-    if (!parsed.success) {
-      return usageError(
-        `@org/redirect-cli: --format ${options.format}: ${parsed.error.issues[0]?.message}`,
-        options,
-      );
-    }
-    format = parsed.data;
-  } else {
-    const detected = detectFormat(text, basename(file));
-    if (!detected) {
-      return usageError(
-        `@org/redirect-cli: cannot tell the format of ${file}; pass --format json|csv|netlify|next`,
-        options,
-      );
-    }
-    format = detected;
-  }
+  const read = await readMap(file, { name: '--format', value: options.format }, options);
+  if (!read.ok) return read.result;
+  const { text, format } = read;
   const bar = startProgress(text, options);
   try {
     return await analyse({ file, text, format, options, bar });

@@ -1,16 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import {
-  detectFormat,
-  type ParseableFormat,
-  parseRedirects,
-  serializeRedirects,
-} from '@org/redirect-core';
-import { coreFormat, problemsOf, readFormatSchema, writeFormatSchema } from '../formats';
+import { writeFile } from 'node:fs/promises';
+import { parseRedirects, serializeRedirects } from '@org/redirect-core';
+import { coreFormat, problemsOf, writeFormatSchema } from '../formats';
 import {
   type CommandResult,
   colors,
-  errorMessage,
   exitCodes,
   failure,
   lines,
@@ -18,6 +11,7 @@ import {
   toJson,
   usageError,
 } from '../output';
+import { readMap } from '../read-map';
 
 /** Options of {@link convert}. */
 export interface ConvertOptions extends OutputOptions {
@@ -49,31 +43,10 @@ export async function convert(file: string, options: ConvertOptions): Promise<Co
       options,
     );
   }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return usageError(`@org/redirect-cli: cannot read ${file}: ${errorMessage(error)}`, options);
-  }
-  let from: ParseableFormat | undefined;
-  if (options.from !== undefined) {
-    const parsed = readFormatSchema.safeParse(options.from);
-    if (!parsed.success) {
-      return usageError(
-        `@org/redirect-cli: --from ${options.from}: ${parsed.error.issues[0]?.message}`,
-        options,
-      );
-    }
-    from = coreFormat(parsed.data);
-  } else {
-    from = detectFormat(text, basename(file)) ?? undefined;
-    if (!from) {
-      return usageError(
-        `@org/redirect-cli: cannot tell the format of ${file}; pass --from json|csv|netlify|next`,
-        options,
-      );
-    }
-  }
+  const read = await readMap(file, { name: '--from', value: options.from }, options);
+  if (!read.ok) return read.result;
+  const { text } = read;
+  const from = coreFormat(read.format);
   let result: { text: string; lost: readonly string[] };
   let warnings: readonly string[];
   try {

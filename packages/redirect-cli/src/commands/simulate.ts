@@ -1,6 +1,7 @@
 import { clientFamilies, nextRequest } from '@org/redirect-core';
 import { z } from 'zod';
 import { parseHeaderOptions } from '../headers';
+import { methodSchema } from '../method';
 import {
   type CommandResult,
   colors,
@@ -30,10 +31,7 @@ export interface SimulateOptions extends OutputOptions {
 }
 
 const optionsSchema = z.object({
-  method: z
-    .string()
-    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: 'the method must be a token such as POST' })
-    .default('GET'),
+  method: methodSchema.default('GET'),
   status: z.coerce
     .number({ error: 'the status must be a number such as 302' })
     .int('the status must be a whole number such as 302')

@@ -7,6 +7,7 @@ import {
 } from '@org/redirect-core';
 import { z } from 'zod';
 import { parseHeaderOptions } from '../headers';
+import { methodSchema } from '../method';
 import { type NetworkError, networkError } from '../network-error';
 import {
   type CommandResult,
@@ -90,10 +91,7 @@ const optionsSchema = z.object({
     protocol: /^https?$/,
     error: 'give an absolute http(s) URL, such as https://example.com/old',
   }),
-  method: z
-    .string()
-    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: 'the method must be a token such as POST' })
-    .optional(),
+  method: methodSchema.optional(),
   maxHops: z.coerce.number().int().min(1).max(100).default(10),
   timeout: z.coerce.number().int().min(1).max(600_000).default(10_000),
   client: z.enum(clientFamilies).default('fetch'),

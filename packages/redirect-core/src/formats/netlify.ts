@@ -2,6 +2,7 @@ import type { RedirectRule, RuleOrigin } from '../map-types';
 import { ruleStatus } from '../rule-status';
 import { RedirectParseError } from './errors';
 import { IssueList, settle, splitLines } from './issues';
+import { lostConditions } from './lost-conditions';
 import type { ParsedRedirects, ParseOptions, SerializedRedirects } from './types';
 
 // Netlify answers these with content rather than a Location: rewrites and error pages.
@@ -196,16 +197,7 @@ function safeUrl(text: string): URL | null {
 export function serializeNetlify(rules: readonly RedirectRule[]): SerializedRedirects {
   const lost: string[] = [];
   const lines = rules.map((rule, index) => {
-    if (rule.methods !== undefined && rule.methods.length > 0) {
-      lost.push(
-        `rule ${index} (${rule.from}): Netlify cannot match on methods (${rule.methods.join(', ')}); it now applies to every method.`,
-      );
-    }
-    if (rule.preserveQuery === false) {
-      lost.push(
-        `rule ${index} (${rule.from}): Netlify carries the query string to the destination; "preserveQuery: false" is lost.`,
-      );
-    }
+    lost.push(...lostConditions(rule, index, 'Netlify'));
     const words: string[] = [];
     const from = noSpaces(rule.from, index, 'from', lost);
     words.push(rule.host === undefined ? from : `https://${rule.host}${from}`);

@@ -5,6 +5,7 @@ import { ruleStatus } from '../rule-status';
 import { RedirectParseError } from './errors';
 import { IssueList, settle } from './issues';
 import { elementLines, parseJsonText } from './json-text';
+import { lostConditions } from './lost-conditions';
 import type { ParsedRedirects, ParseOptions, SerializedRedirects } from './types';
 import { describeZodIssues } from './zod-issues';
 
@@ -281,16 +282,7 @@ export function serializeVercel(rules: readonly RedirectRule[]): SerializedRedir
           : { type: 'query', key, value: escapeRegExp(value) },
       );
     }
-    if (rule.methods !== undefined && rule.methods.length > 0) {
-      lost.push(
-        `rule ${index} (${rule.from}): Vercel cannot match on methods (${rule.methods.join(', ')}); it now applies to every method.`,
-      );
-    }
-    if (rule.preserveQuery === false) {
-      lost.push(
-        `rule ${index} (${rule.from}): Vercel carries the query string to the destination; "preserveQuery: false" is lost.`,
-      );
-    }
+    lost.push(...lostConditions(rule, index, 'Vercel'));
     return {
       source,
       destination,

@@ -1,5 +1,5 @@
-// Test helpers: a real server on 127.0.0.1 and a raw HTTP/1.1 client for requests that
-// fetch refuses to send (bad percent-encoding, huge paths, a chosen Host header).
+// A real server on 127.0.0.1 and a raw HTTP/1.1 client for requests that fetch refuses to
+// send (bad percent-encoding, huge paths, a chosen Host header). Tests import it from source.
 import { once } from 'node:events';
 import { createServer, type RequestListener } from 'node:http';
 import { connect } from 'node:net';
@@ -16,7 +16,8 @@ export async function serve(listener: RequestListener): Promise<Running> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  if (address === null || typeof address === 'string')
+    throw new Error('@org/test-utils: the server got no TCP address');
   return {
     url: `http://127.0.0.1:${address.port}`,
     port: address.port,
