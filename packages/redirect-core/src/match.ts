@@ -76,6 +76,19 @@ class ExactSlot {
   ) {}
 }
 
+/**
+ * Rule indexes in order: one alone as a number (most tree nodes hold one rule, and an array
+ * per rule costs 56 bytes), several as an array, or none.
+ */
+type Rules = number | number[] | null;
+
+function withRule(rules: Rules, index: number): number | number[] {
+  if (rules === null) return index;
+  if (typeof rules === 'number') return [rules, index];
+  rules.push(index);
+  return rules;
+}
+
 /** A node of the compiled segment tree of pattern rules. */
 class TreeNode {
   /**
@@ -85,11 +98,14 @@ class TreeNode {
   lit: Map<number, TreeNode | TreeNode[]> | null = null;
   param: TreeNode | null = null;
   /** Pattern rules ending here. */
-  end: number[] | null = null;
+  end: Rules = null;
   /** Rules whose splat starts here (it matches zero or more segments). */
-  splat: number[] | null = null;
-  /** The smallest rule index in this subtree, to prune the search. */
-  min = Number.POSITIVE_INFINITY;
+  splat: Rules = null;
+  /**
+   * The smallest rule index in this subtree, to prune the search. Starts at the largest small
+   * integer rather than Infinity, so the field holds a small integer, not a boxed double.
+   */
+  min = 0x3fffffff;
 
   /** @param literal The segment on the edge into this node ('' for the root and params). */
   constructor(readonly literal = '') {}
@@ -129,30 +145,45 @@ function sameText(literal: string, text: string, from: number, to: number): bool
   return literal.length === to - from && text.startsWith(literal, from);
 }
 
-/** What a rule answers with, compiled on its first match and kept. */
-interface Target {
-  readonly status: RedirectStatus;
-  readonly rule: MatchResult['rule'];
-  readonly cacheControl: string | null;
-  readonly preserveQuery: boolean;
-  readonly template: DestinationTemplate;
-  /** What precedes a path destination: the base's origin, or ''. */
-  readonly prefix: string;
-  /** The answer when no query is carried (static destinations only). */
-  readonly result: MatchResult | null;
-  /**
-   * The destination compiled for substitution: literal text already passed through
-   * `encodeLocation`, and for each param the index of the request segment it takes.
-   */
-  readonly parts: readonly (string | number)[] | null;
-  /** The segment index a splat starts at, or -1. */
-  readonly splatAt: number;
-  /** The largest segment index a param of the destination takes. */
-  readonly lastSegment: number;
-  readonly guard: RedirectGuard | null;
-  /** Substituting inert values is safe without the guard (the template itself passed it). */
-  readonly inertSafe: boolean;
+/**
+ * What a rule with params in `to` answers with, compiled on its first match and kept. A rule
+ * with a static `to` keeps only its frozen answer (a `MatchResult`): at 100k rules every field
+ * here costs 800 KB, so this holds only what substitution needs.
+ */
+class ParamTarget {
+  constructor(
+    readonly status: RedirectStatus,
+    readonly rule: MatchResult['rule'],
+    readonly cacheControl: string | null,
+    readonly preserveQuery: boolean,
+    /** `to` is an absolute URL (no prefix; the guard checks it as authored). */
+    readonly absolute: boolean,
+    /** What precedes a path destination: the base's origin, or ''. */
+    readonly prefix: string,
+    /**
+     * The destination compiled for substitution: literal text already passed through
+     * `encodeLocation`, and for each param the index of the request segment it takes.
+     */
+    readonly parts: readonly (string | number)[],
+    /** The segment index a splat starts at, or -1. */
+    readonly splatAt: number,
+    /** The largest segment index a param of the destination takes. */
+    readonly lastSegment: number,
+    readonly guard: RedirectGuard,
+    /** Substituting inert values is safe without the guard (the template itself passed it). */
+    readonly inertSafe: boolean,
+  ) {}
 }
+
+/** A compiled rule: its shared answer when `to` is static, else what substitution needs. */
+type Target = MatchResult | ParamTarget;
+
+/** Flag bits per rule. */
+const CONDITIONAL = 1;
+/** Set when a static rule is compiled with `preserveQuery: false`. */
+const DROPS_QUERY = 2;
+/** Set when a compiled rule's `to` has a query or fragment: its template is in `#templates`. */
+const MERGES = 4;
 
 /** The request, for rules with conditions: parsed only as far as a condition needs. */
 class RequestView {
@@ -349,10 +380,11 @@ class CompiledRedirectMap implements RedirectMap {
   readonly #answers = new Map<string, MatchResult>();
   readonly #root = new TreeNode();
   #patterns = 0;
-  /** 1 for a rule with conditions. */
+  /** CONDITIONAL, DROPS_QUERY and MERGES bits per rule. */
   readonly #flags: Uint8Array;
   readonly #conditions = new Map<number, RuleConditions>();
   readonly #targets: (Target | undefined)[];
+  /** Templates of destinations with a query or fragment, by `to`: merging a query needs them. */
   readonly #templates = new Map<string, DestinationTemplate>();
   readonly #guards = new Map<string, RedirectGuard>();
   readonly #baseOrigin: string;
@@ -407,7 +439,7 @@ class CompiledRedirectMap implements RedirectMap {
       }
       if (issues.length > 0) continue;
       if (rule.host !== undefined || rule.query !== undefined || rule.methods !== undefined) {
-        this.#flags[index] = 1;
+        this.#flags[index] = CONDITIONAL;
         const conditions = ruleConditions(rule);
         if (conditions !== null) this.#conditions.set(index, conditions);
       }
@@ -442,7 +474,7 @@ class CompiledRedirectMap implements RedirectMap {
 
   #addExact(key: string, index: number): void {
     const found = this.#exact.get(key);
-    const conditional = this.#flags[index] === 1;
+    const conditional = this.#flags[index] === CONDITIONAL;
     if (found === undefined) {
       this.#exact.set(key, conditional ? new ExactSlot([index], Number.POSITIVE_INFINITY) : index);
     } else if (typeof found === 'number') {
@@ -456,8 +488,7 @@ class CompiledRedirectMap implements RedirectMap {
     if (node.min > index) node.min = index;
     for (const segment of pattern.segments) {
       if (segment.kind === 'splat') {
-        if (node.splat === null) node.splat = [];
-        node.splat.push(index);
+        node.splat = withRule(node.splat, index);
         return;
       }
       let next: TreeNode | undefined;
@@ -470,8 +501,7 @@ class CompiledRedirectMap implements RedirectMap {
       node = next;
       if (node.min > index) node.min = index;
     }
-    if (node.end === null) node.end = [];
-    node.end.push(index);
+    node.end = withRule(node.end, index);
   }
 
   // An exact path loses to an earlier pattern rule that also matches it: record, per exact
@@ -494,8 +524,8 @@ class CompiledRedirectMap implements RedirectMap {
   // null). Walks the key in place rather than splitting it.
   #search(node: TreeNode, key: string, at: number, best: number, req: RequestView | null): number {
     if (node.min >= best) return best;
-    if (node.splat !== null) best = this.#first(node.splat, best, req);
-    if (at === -1) return node.end === null ? best : this.#first(node.end, best, req);
+    if (node.splat !== null) best = this.#firstOf(node.splat, best, req);
+    if (at === -1) return node.end === null ? best : this.#firstOf(node.end, best, req);
     const slash = key.indexOf('/', at);
     const next = slash === -1 ? -1 : slash + 1;
     if (node.lit !== null) {
@@ -516,10 +546,17 @@ class CompiledRedirectMap implements RedirectMap {
     return best;
   }
 
+  #firstOf(rules: number | number[], best: number, req: RequestView | null): number {
+    if (typeof rules !== 'number') return this.#first(rules, best, req);
+    if (rules >= best) return best;
+    if (req === null || (this.#flags[rules]! & CONDITIONAL) === 0) return rules;
+    return conditionsHold(this.#conditions.get(rules)!, req) ? rules : best;
+  }
+
   #first(list: readonly number[], best: number, req: RequestView | null): number {
     for (const index of list) {
       if (index >= best) break;
-      if (req === null || this.#flags[index] === 0) return index;
+      if (req === null || (this.#flags[index]! & CONDITIONAL) === 0) return index;
       if (conditionsHold(this.#conditions.get(index)!, req)) return index;
     }
     return best;
@@ -614,7 +651,7 @@ class CompiledRedirectMap implements RedirectMap {
       // A rule alone on its path: remember its shared answer for this exact request target.
       const answer = this.#respond(found, path, query, plain);
       // Only the canonical target, so variants (case, trailing slash, escapes) cannot grow it.
-      if (answer !== null && url === key && answer === this.#targets[found]?.result) {
+      if (answer !== null && url === key && answer === this.#targets[found]) {
         this.#answers.set(url, answer);
       }
       return answer;
@@ -635,106 +672,111 @@ class CompiledRedirectMap implements RedirectMap {
 
   #respond(index: number, path: string, query: string, plain: boolean): MatchResult | null {
     const target = this.#targets[index] ?? this.#compile(index);
+    if (!(target instanceof ParamTarget)) {
+      if (query === '' || (this.#flags[index]! & DROPS_QUERY) !== 0) return target;
+      return this.#carryStatic(target, query, this.#templateOf(index, target.rule));
+    }
     const carry = query !== '' && target.preserveQuery;
-    if (target.result !== null && !carry) return target.result;
     let destination: string;
-    if (target.parts === null) destination = target.template.source;
+    const quick = plain ? fillPlain(target, path) : null;
+    if (quick !== null) destination = quick;
     else {
-      const quick = plain ? fillPlain(target, path) : null;
-      if (quick !== null) destination = quick;
-      else {
-        const segments =
-          plain && path.indexOf('%') === -1
-            ? splitPath(path, this.#path)
-            : requestSegments(path, this.#path);
-        if (segments === null) return null;
-        destination = fill(target, segments);
-        if (destination === '') return null;
-      }
+      const segments =
+        plain && path.indexOf('%') === -1
+          ? splitPath(path, this.#path)
+          : requestSegments(path, this.#path);
+      if (segments === null) return null;
+      destination = fill(target, segments);
+      if (destination === '') return null;
     }
     let location: string;
     if (carry) {
-      destination = mergeQuery(target.template, destination, query);
-      location = encodeLocation(
-        target.template.absolute ? destination : target.prefix + destination,
-      );
-    } else if (target.parts === null) {
-      location = encodeLocation(
-        target.template.absolute ? destination : target.prefix + destination,
-      );
+      destination = mergeQuery(this.#templateOf(index, target.rule), destination, query);
+      location = encodeLocation(target.absolute ? destination : target.prefix + destination);
     } else {
       // Literal parts were encoded at compile time and values by encodeURIComponent.
-      location = target.template.absolute ? destination : target.prefix + destination;
+      location = target.absolute ? destination : target.prefix + destination;
     }
-    return {
-      status: target.status,
-      location,
-      rule: target.rule,
-      headers:
-        target.cacheControl === null
-          ? { location }
-          : { location, 'cache-control': target.cacheControl },
-    };
+    return answer(target.status, location, target.rule, target.cacheControl);
+  }
+
+  // The template of a rule whose `to` has a query or fragment, for merging the request's query.
+  #templateOf(index: number, rule: MatchResult['rule']): DestinationTemplate | undefined {
+    return (this.#flags[index]! & MERGES) === 0 ? undefined : this.#templates.get(rule.to);
+  }
+
+  // A static rule's answer with the request's query carried to it.
+  #carryStatic(
+    result: MatchResult,
+    query: string,
+    template: DestinationTemplate | undefined,
+  ): MatchResult {
+    const to = result.rule.to;
+    const destination = mergeQuery(template, to, query);
+    // A static `to` is a path ("/...") or an absolute URL.
+    const location = encodeLocation(
+      to.charCodeAt(0) === 47 ? this.#baseOrigin + destination : destination,
+    );
+    return answer(result.status, location, result.rule, result.headers['cache-control'] ?? null);
   }
 
   #compile(index: number): Target {
     const rule = this.rules[index]!;
-    let template = this.#templates.get(rule.to);
-    if (template === undefined) {
-      const parsed = parseDestination(rule.to);
-      if (!parsed.ok) throw new TypeError(parsed.message);
-      template = parsed.value;
-      // Share compiled templates between rules only when they have params (static ones are
-      // cheap to rebuild and many maps have one distinct `to` per rule).
-      if (template.params.length > 0) this.#templates.set(rule.to, template);
+    const parsed = parseDestination(rule.to);
+    if (!parsed.ok) throw new TypeError(parsed.message);
+    const template = parsed.value;
+    if (template.hasQuery || template.hasFragment) {
+      this.#templates.set(rule.to, template);
+      this.#flags[index]! |= MERGES;
     }
     const status = ruleStatus(rule);
     const cacheControl = cacheControlFor(status, this.#options.cache);
     const ruleRef = Object.freeze({ index, from: rule.from, to: rule.to });
     const prefix = template.absolute ? '' : this.#baseOrigin;
-    let parts: (string | number)[] | null = null;
-    let splatAt = -1;
-    let guard: RedirectGuard | null = null;
-    let inertSafe = false;
-    let result: MatchResult | null = null;
+    let target: Target;
     if (template.params.length > 0) {
-      const parsed = parsePattern(rule.from, this.#path);
-      if (!parsed.ok) throw new TypeError(parsed.message);
+      const pattern = parsePattern(rule.from, this.#path);
+      if (!pattern.ok) throw new TypeError(pattern.message);
       const at = new Map<string, number>();
-      parsed.value.segments.forEach((segment, i) => {
+      let splatAt = -1;
+      pattern.value.segments.forEach((segment, i) => {
         if (segment.kind !== 'literal') at.set(segment.name, i);
         if (segment.kind === 'splat') splatAt = i;
       });
-      parts = template.parts.map((part, i) => {
-        if (typeof part !== 'string') return at.get(part.param) ?? -1;
+      let lastSegment = -1;
+      const parts = template.parts.map((part, i) => {
+        if (typeof part !== 'string') {
+          const segment = at.get(part.param) ?? -1;
+          if (segment > lastSegment) lastSegment = segment;
+          return segment;
+        }
         // Encoded as a tail (after a "/"), so only the first part may hold an authority.
         return i === 0 ? encodeLocation(part) : encodeLocation(`/${part}`).slice(1);
       });
-      guard = this.#guardFor(template);
+      const guard = this.#guardFor(template);
       const sample: Record<string, string | readonly string[]> = {};
-      for (const name of parsed.value.params) sample[name] = at.get(name) === splatAt ? ['x'] : 'x';
-      inertSafe = guard(prefix + substitute(template, sample)).ok;
+      for (const name of pattern.value.params)
+        sample[name] = at.get(name) === splatAt ? ['x'] : 'x';
+      target = new ParamTarget(
+        status,
+        ruleRef,
+        cacheControl,
+        rule.preserveQuery !== false,
+        template.absolute,
+        prefix,
+        parts,
+        splatAt,
+        lastSegment,
+        guard,
+        guard(prefix + substitute(template, sample)).ok,
+      );
     } else {
+      if (rule.preserveQuery === false) this.#flags[index]! |= DROPS_QUERY;
       const location = encodeLocation(template.absolute ? rule.to : prefix + rule.to);
-      const headers: Record<string, string> =
-        cacheControl === null ? { location } : { location, 'cache-control': cacheControl };
-      result = Object.freeze({ status, location, rule: ruleRef, headers: Object.freeze(headers) });
+      target = answer(status, location, ruleRef, cacheControl);
+      Object.freeze(target);
+      Object.freeze(target.headers);
     }
-    const target: Target = {
-      status,
-      rule: ruleRef,
-      cacheControl,
-      preserveQuery: rule.preserveQuery !== false,
-      template,
-      prefix,
-      result,
-      parts,
-      splatAt,
-      lastSegment:
-        parts === null ? -1 : Math.max(-1, ...parts.filter((p) => typeof p === 'number')),
-      guard,
-      inertSafe,
-    };
     this.#targets[index] = target;
     return target;
   }
@@ -797,7 +839,7 @@ function inertRange(path: string, from: number, to: number, slashes: boolean): b
 // The destination for a plain path (its own key, no "%"): values are sliced from the path
 // without splitting or encoding it, when every value is inert. `null` means "take the general
 // way" (`fill`), which encodes and asks the guard.
-function fillPlain(target: Target, path: string): string | null {
+function fillPlain(target: ParamTarget, path: string): string | null {
   if (!target.inertSafe) return null;
   const last = target.lastSegment;
   if (starts.length < last + 2) starts = new Int32Array(last + 2);
@@ -813,7 +855,7 @@ function fillPlain(target: Target, path: string): string | null {
     }
   }
   let out = '';
-  for (const part of target.parts!) {
+  for (const part of target.parts) {
     if (typeof part === 'string') {
       out += part;
       continue;
@@ -829,10 +871,10 @@ function fillPlain(target: Target, path: string): string | null {
 }
 
 // The destination with the request's segments substituted, or '' when the guard refuses it.
-function fill(target: Target, segments: readonly string[]): string {
+function fill(target: ParamTarget, segments: readonly string[]): string {
   inert = true;
   let out = '';
-  for (const part of target.parts!) {
+  for (const part of target.parts) {
     if (typeof part === 'string') out += part;
     else if (part === target.splatAt) {
       if (part >= segments.length) inert = false;
@@ -844,10 +886,16 @@ function fill(target: Target, segments: readonly string[]): string {
   }
   const full = target.prefix + out;
   if (target.inertSafe && inert && full.length <= DEFAULT_MAX_TARGET_LENGTH) return out;
-  return target.guard!(target.template.absolute ? out : full).ok ? out : '';
+  return target.guard(target.absolute ? out : full).ok ? out : '';
 }
 
-function mergeQuery(template: DestinationTemplate, destination: string, query: string): string {
+// `template` is that of a destination with a query or fragment, undefined for one without.
+function mergeQuery(
+  template: DestinationTemplate | undefined,
+  destination: string,
+  query: string,
+): string {
+  if (template === undefined) return `${destination}?${query}`;
   const hashAt = template.hasFragment ? destination.indexOf('#') : -1;
   const head = hashAt === -1 ? destination : destination.slice(0, hashAt);
   const tail = hashAt === -1 ? '' : destination.slice(hashAt);
@@ -863,4 +911,18 @@ function mergeQuery(template: DestinationTemplate, destination: string, query: s
   if (kept === '') return destination;
   const last = head.charCodeAt(head.length - 1);
   return `${head}${last === 63 || last === 38 ? '' : '&'}${kept}${tail}`;
+}
+
+function answer(
+  status: RedirectStatus,
+  location: string,
+  rule: MatchResult['rule'],
+  cacheControl: string | null,
+): MatchResult {
+  return {
+    status,
+    location,
+    rule,
+    headers: cacheControl === null ? { location } : { location, 'cache-control': cacheControl },
+  };
 }
