@@ -12,7 +12,7 @@ import { benchSize } from './size';
 import { plainMap, redirectMap } from './strategies';
 
 const quick = process.argv.includes('--quick');
-const runs = quick ? 2 : 5;
+const runs = quick ? 2 : 7;
 const budgetMs = quick ? 100 : 250;
 const started = performance.now();
 const log = (message: string) =>
@@ -41,7 +41,7 @@ const nextRequest = benchNextRequest(runs, budgetMs);
 log('edge bundle size');
 const size = await benchSize();
 log('adapters (autocannon)');
-const adapters = await benchAdapters(quick ? 1 : 3, quick ? 1 : 3);
+const adapters = await benchAdapters(quick ? 1 : 5, quick ? 1 : 3);
 log('done');
 
 const results = {
