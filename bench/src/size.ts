@@ -21,7 +21,11 @@ async function measure(entry: string, code: string): Promise<SizeFigure> {
     logLevel: 'silent',
   });
   const bytes = result.outputFiles[0]!.contents;
-  const inputs = Object.keys(result.metafile.inputs);
+  // Modules esbuild read but tree-shook away entirely have no bytes in the output.
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const inputs = Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => path);
   return {
     entry,
     minified: bytes.length,
