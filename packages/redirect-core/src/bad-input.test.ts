@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseStatus, explainStatus } from './choose-status';
-import { encodeLocation } from './encode-location';
-import { createRedirectGuard, type GuardRejection, safeRedirectTarget } from './guard';
-import { isRedirectStatus } from './status';
+import { encodeLocation } from './guard/encode-location';
+import { createRedirectGuard, type GuardRejection, safeRedirectTarget } from './guard/guard';
+import { chooseStatus, explainStatus } from './status/choose-status';
+import { isRedirectStatus } from './status/status';
 
 // Bad input gets a typed refusal, never a crash and never a silently wrong target. The map
 // matcher and nextRequest keep their own matrices beside their code.

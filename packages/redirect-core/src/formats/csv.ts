@@ -1,5 +1,5 @@
-import type { RedirectRule, RuleOrigin } from '../map-types';
-import { ruleStatus } from '../rule-status';
+import { ruleStatus } from '../map/rule-status';
+import type { RedirectRule, RuleOrigin } from '../map/types';
 import { RedirectParseError } from './errors';
 import { IssueList, settle } from './issues';
 import type { ParsedRedirects, ParseOptions, SerializedRedirects } from './types';

@@ -1,5 +1,5 @@
-import { RedirectConfigError } from '../errors';
-import type { ConfigIssue } from '../map-types';
+import { RedirectConfigError } from '../map/errors';
+import type { ConfigIssue } from '../map/types';
 import type { RedirectFormat } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { RedirectConfigError } from '../errors';
-import type { RedirectRule, RuleOrigin } from '../map-types';
+import type { RedirectConfigError } from '../map/errors';
+import type { RedirectRule, RuleOrigin } from '../map/types';
 import { detectFormat, parseRedirects, type RedirectParseError, serializeRedirects } from './index';
 
 describe('format types', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RedirectRule } from '../map-types';
+import type { RedirectRule } from '../map/types';
 import { detectFormat, parseRedirects, RedirectParseError, serializeRedirects } from './index';
 import { fixture } from './test-helpers';
 

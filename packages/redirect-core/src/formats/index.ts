@@ -1,4 +1,4 @@
-import type { RedirectRule } from '../map-types';
+import type { RedirectRule } from '../map/types';
 import { parseCsv, serializeCsv } from './csv';
 import { parseJsonRules, serializeJsonRules } from './json';
 import { parseNetlify, serializeNetlify } from './netlify';

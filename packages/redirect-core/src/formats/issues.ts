@@ -1,4 +1,4 @@
-import type { ConfigIssue } from '../map-types';
+import type { ConfigIssue } from '../map/types';
 import { describeIssue, RedirectParseError } from './errors';
 import type { ParseOptions, RedirectFormat } from './types';
 

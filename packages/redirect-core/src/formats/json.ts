@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { RedirectRule, RuleOrigin } from '../map-types';
-import { ruleFields as fields, redirectRuleSchema as ruleSchema } from '../rules';
+import { ruleFields as fields, redirectRuleSchema as ruleSchema } from '../map/rules';
+import type { RedirectRule, RuleOrigin } from '../map/types';
 import { RedirectParseError } from './errors';
 import { IssueList, settle } from './issues';
 import { elementLines, parseJsonText } from './json-text';

@@ -1,4 +1,4 @@
-import type { RedirectRule } from '../map-types';
+import type { RedirectRule } from '../map/types';
 
 /**
  * What a platform that matches every method and always carries the query string (Netlify,

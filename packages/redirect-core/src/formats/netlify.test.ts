@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RedirectRule } from '../map-types';
+import type { RedirectRule } from '../map/types';
 import { parseNetlify, serializeNetlify } from './netlify';
 import { fixture, parseError } from './test-helpers';
 

@@ -1,7 +1,7 @@
-import { analyzeRedirects } from '../analyze';
-import type { RedirectRule } from '../map-types';
-import { type ParsedPattern, parsePattern } from '../pattern';
-import { ruleStatus } from '../rule-status';
+import { analyzeRedirects } from '../map/analyze';
+import { type ParsedPattern, parsePattern } from '../map/pattern';
+import { ruleStatus } from '../map/rule-status';
+import type { RedirectRule } from '../map/types';
 import type { SerializedRedirects } from './types';
 
 /** Options of {@link serializeNginx}. */

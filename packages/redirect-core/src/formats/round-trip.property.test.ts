@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RedirectRule } from '../map-types';
+import type { RedirectRule } from '../map/types';
 import { parseRedirects, serializeRedirects } from './index';
 
 const segment = fc.stringMatching(/^[a-z0-9][a-z0-9._~-]{0,8}$/);

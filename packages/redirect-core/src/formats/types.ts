@@ -1,4 +1,4 @@
-import type { RedirectRule, RuleOrigin } from '../map-types';
+import type { RedirectRule, RuleOrigin } from '../map/types';
 
 /** The redirect file formats {@link parseRedirects} reads and {@link serializeRedirects} writes. */
 export type RedirectFormat = 'netlify' | 'vercel' | 'csv' | 'json' | 'nginx';

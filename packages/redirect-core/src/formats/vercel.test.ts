@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RedirectRule } from '../map-types';
+import type { RedirectRule } from '../map/types';
 import { fixture, parseError } from './test-helpers';
 import { parseVercel, serializeVercel } from './vercel';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { RedirectRule, RuleOrigin } from '../map-types';
-import { parsePattern } from '../pattern';
-import { ruleStatus } from '../rule-status';
+import { parsePattern } from '../map/pattern';
+import { ruleStatus } from '../map/rule-status';
+import type { RedirectRule, RuleOrigin } from '../map/types';
 import { RedirectParseError } from './errors';
 import { IssueList, settle } from './issues';
 import { elementLines, parseJsonText } from './json-text';

@@ -1,0 +1,24 @@
+/**
+ * `@org/redirect-core/adapter`: The decisions framework adapters share: option schemas, `redirectDecision`, `redirectBody`, `toRedirectMap`.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  type AdapterOptions,
+  adapterOptionsSchema,
+  mapAdapterOptionsSchema,
+  parseAdapterOptions,
+  RedirectOptionsError,
+} from './options';
+export {
+  backDecision,
+  escapeHtml,
+  type RedirectBody,
+  type RedirectDecision,
+  type RedirectEvent,
+  type RedirectTargetOptions,
+  redirectBody,
+  redirectDecision,
+} from './redirect-response';
+export { isRedirectMap, toRedirectMap } from './redirect-source';

@@ -1,0 +1,38 @@
+/**
+ * `@org/redirect-core/status`: The semantics of every 3xx status code as typed data with sources, `chooseStatus` and `explainStatus`.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  chooseStatus,
+  explainStatus,
+  type RedirectIntent,
+  type StatusChoice,
+  type StatusFor,
+} from './choose-status';
+export { type SourceId, sources } from './sources';
+export {
+  isRedirectStatus,
+  isStatusCode,
+  type RedirectStatus,
+  type RedirectStatusTable,
+  redirectStatusCodes,
+  redirectStatuses,
+  type StatusCode,
+  statusCodes,
+} from './status';
+export {
+  type BrowserSupport,
+  type ClientFamily,
+  clientFamilies,
+  clientFamilyNames,
+  type Fact,
+  type MethodRewrite,
+  type MethodRule,
+  type Permanence,
+  type SearchSignal,
+  type SpecRef,
+  type StatusEntry,
+  type StatusKind,
+} from './types';
