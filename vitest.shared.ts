@@ -8,6 +8,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@org/source', ...defaultServerConditions] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Generous: CI has 2 cores, and suites drive real servers, browsers and clients.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

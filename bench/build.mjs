@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/run.ts', 'src/server.ts'],
+  entryPoints: ['src/run.ts', 'src/server.ts', 'src/redis-app.ts'],
   outdir: 'dist',
   bundle: true,
   platform: 'node',

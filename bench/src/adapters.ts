@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { hitPath } from './rules';
 import { type Spread, spread } from './stats';
 
 const serverScript = fileURLToPath(new URL('./server.js', import.meta.url));
@@ -23,7 +24,7 @@ async function start(framework: string, mode: string, rules: number) {
 /** One pair: a baseline server and ours, answering the same path. */
 interface Pair {
   name: string;
-  framework: 'fastify' | 'koa';
+  framework: 'fastify' | 'koa' | 'express' | 'hono';
   baseline: string;
   ours: string;
   path: string;
@@ -42,7 +43,7 @@ const pairs: Pair[] = [
     framework: 'fastify',
     baseline: 'handwritten',
     ours: 'plugin',
-    path: '/e7/page-7',
+    path: hitPath,
   },
   {
     name: 'non-matching route, 100k rules vs bare',
@@ -56,9 +57,40 @@ const pairs: Pair[] = [
     framework: 'koa',
     baseline: 'handwritten',
     ours: 'plugin',
-    path: '/e7/page-7',
+    path: hitPath,
   },
+  ...(['express', 'hono'] as const).flatMap((framework): Pair[] => [
+    {
+      name: 'non-matching route, 100k rules vs bare',
+      framework,
+      baseline: 'bare',
+      ours: 'plugin',
+      path: '/hello',
+    },
+    {
+      name: 'rule hit vs hand-written redirect',
+      framework,
+      baseline: 'handwritten',
+      ours: 'plugin',
+      path: hitPath,
+    },
+  ]),
 ];
+
+/**
+ * Fails unless the server gives the answer the comparison is about: a 301 for the rule hit, a
+ * 200 for `/hello`. (The hit path once matched no rule, so both sides measured a 404.)
+ */
+async function expectAnswer(port: number, pair: Pair): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${port}${pair.path}`, { redirect: 'manual' });
+  await response.arrayBuffer();
+  const expected = pair.path === hitPath ? 301 : 200;
+  if (response.status !== expected) {
+    throw new Error(
+      `bench: ${pair.framework} answered ${pair.path} with ${response.status}, not ${expected}`,
+    );
+  }
+}
 
 /** Figures of one adapter pair. */
 export interface AdapterFigure {
@@ -70,12 +102,19 @@ export interface AdapterFigure {
 }
 
 /** req/s of each pair, runs alternating between baseline and ours. */
-export async function benchAdapters(runs: number, seconds: number): Promise<AdapterFigure[]> {
+export async function benchAdapters(
+  runs: number,
+  seconds: number,
+  frameworks?: readonly string[],
+): Promise<AdapterFigure[]> {
   execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
   const figures: AdapterFigure[] = [];
   for (const pair of pairs) {
+    if (frameworks && !frameworks.includes(pair.framework)) continue;
     const baseline = await start(pair.framework, pair.baseline, 100_000);
     const ours = await start(pair.framework, pair.ours, 100_000);
+    await expectAnswer(baseline.port, pair);
+    await expectAnswer(ours.port, pair);
     const load = (port: number) =>
       autocannon({
         url: `http://127.0.0.1:${port}${pair.path}`,

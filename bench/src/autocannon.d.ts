@@ -7,6 +7,7 @@ declare module 'autocannon' {
   }
   interface Result {
     requests: { average: number };
+    latency: { p50: number; p99: number; max: number; average: number };
     non2xx: number;
     errors: number;
     '2xx': number;

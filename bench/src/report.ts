@@ -1,4 +1,5 @@
 import type { AdapterFigure } from './adapters';
+import type { AdversarialFigure } from './adversarial';
 import type { MatcherFigure } from './matcher';
 import type { SizeFigure } from './size';
 import { fmtOps, fmtRatio, fmtSpread, type Spread } from './stats';
@@ -7,6 +8,7 @@ interface Results {
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; date: string };
   runs: number;
   matcher: MatcherFigure[];
+  adversarial?: AdversarialFigure[];
   nextRequest: { scenario: string; opsPerSecond: Spread }[];
   adapters: AdapterFigure[];
   size: SizeFigure[];
@@ -111,6 +113,67 @@ export function renderReport(r: Results): string {
       `| ${s.entry} | ${s.minified.toLocaleString('en-US')} B | ${s.gzip.toLocaleString('en-US')} B | ${s.includesZod ? 'yes' : 'no'} |`,
     );
   }
+  lines.push(...entrySizes(r.size));
+  lines.push(...adversarialLookups(r.adversarial ?? []));
   lines.push('');
   return lines.join('\n');
+}
+
+/**
+ * gzipped bytes of each entry before the split, at commit cbad6ee (one ESM file: any import
+ * bundled the whole package and zod); an entry's figure there is its exports imported from
+ * that file. Measured the same way (esbuild, browser, minified, gzip -9).
+ */
+const entryBefore: Readonly<Record<string, number>> = {
+  '@org/redirect-core': 129_046,
+  '@org/redirect-core/status': 101_769,
+  '@org/redirect-core/next-request': 107_120,
+  '@org/redirect-core/next-request + @org/redirect-core/status': 107_569,
+  '@org/redirect-core/guard': 104_400,
+  '@org/redirect-core/map': 115_769,
+  '@org/redirect-core/formats': 121_799,
+  '@org/redirect-core/headers': 101_453,
+  '@org/redirect-core/adapter': 116_219,
+};
+
+/** Budgets checked by packages/redirect-core/src/bundle-size.test.ts. */
+const entryBudget: Readonly<Record<string, string>> = {
+  '@org/redirect-core': '≤ 129,046 B',
+  '@org/redirect-core/guard': '≤ 5,000 B',
+  '@org/redirect-core/next-request + @org/redirect-core/status': '≤ 15,000 B',
+  '@org/redirect-core/map': '≤ 35,000 B',
+};
+
+function entrySizes(sizes: readonly SizeFigure[]): string[] {
+  const rows = sizes.filter((s) => entryBefore[s.entry] !== undefined);
+  if (rows.length === 0) return [];
+  return [
+    '',
+    '## Bundle sizes per entry',
+    '',
+    'Each entry bundled alone (esbuild, browser, minified, gzip -9); before: commit cbad6ee.',
+    '',
+    '| entry | before (gzip) | after (gzip) | budget | zod inside |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...rows.map(
+      (s) =>
+        `| ${s.entry} | ${entryBefore[s.entry]!.toLocaleString('en-US')} B | ${s.gzip.toLocaleString('en-US')} B | ${entryBudget[s.entry] ?? ''} | ${s.includesZod ? 'yes' : 'no'} |`,
+    ),
+  ];
+}
+
+function adversarialLookups(figures: readonly AdversarialFigure[]): string[] {
+  if (figures.length === 0) return [];
+  const normal = figures[0]!.microsPerLookup.median;
+  return [
+    '',
+    '## Matcher: adversarial rule sets (µs per lookup, same process)',
+    '',
+    '| case | rules | µs per lookup | vs normal case |',
+    '| --- | ---: | ---: | ---: |',
+    ...figures.map(
+      (f) =>
+        `| ${f.case} | ${f.rules.toLocaleString('en-US')} | ${f.microsPerLookup.median.toFixed(2)} (${f.microsPerLookup.min.toFixed(2)}–${f.microsPerLookup.max.toFixed(2)}) | ${(f.microsPerLookup.median / normal).toFixed(1)}x |`,
+    ),
+  ];
 }

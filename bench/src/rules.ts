@@ -10,6 +10,13 @@ export function kindOf(i: number, allExact = false): RuleKind {
   return r < 7 ? 'exact' : r < 9 ? 'param' : 'splat';
 }
 
+/**
+ * The rule the adapter benchmark's "rule hit" requests match: an exact rule of the mix (rules
+ * 7 and 8 of every ten are params, so `/e7/page-7` matches nothing), and its path.
+ */
+export const hitIndex = 6;
+export const hitPath = `/e${hitIndex}/page-${hitIndex}`;
+
 /** `n` rules of the mix; rule i has a unique first segment, so at most one rule matches. */
 export function generateRules(n: number, allExact = false): RedirectRule[] {
   const rules: RedirectRule[] = [];

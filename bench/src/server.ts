@@ -1,14 +1,21 @@
 // A benchmark server, started as its own process (pinned to its own core by the runner).
-// argv: <koa|fastify> <bare|plugin|handwritten> <rule count>
+// argv: <koa|fastify|express|hono> <bare|plugin|handwritten> <rule count>
+import { serve } from '@hono/node-server';
+import { redirects as expressRedirects } from '@org/redirect-express';
 import { redirects as fastifyRedirects } from '@org/redirect-fastify';
+import { redirects as honoRedirects } from '@org/redirect-hono';
 import { redirects as koaRedirects } from '@org/redirect-koa';
+import express from 'express';
 import Fastify from 'fastify';
+import { Hono } from 'hono';
 import Koa from 'koa';
-import { generateRules } from './rules';
+import { generateRules, hitIndex, hitPath } from './rules';
 
 const [framework, mode, count] = process.argv.slice(2);
 const rules = generateRules(Number(count ?? 100_000));
-const hitRule = rules[7]!; // an exact rule: /e7/page-7
+const hitRule = rules[hitIndex]!;
+if (hitRule.from !== hitPath)
+  throw new Error(`bench: rule ${hitIndex} is ${hitRule.from}, not ${hitPath}`);
 
 async function fastify() {
   const app = Fastify({ logger: false });
@@ -46,5 +53,33 @@ async function koa() {
   });
 }
 
-const port = framework === 'fastify' ? await fastify() : await koa();
+async function expressApp() {
+  const app = express();
+  if (mode === 'plugin') app.use(expressRedirects(rules));
+  if (mode === 'handwritten') {
+    app.get(hitRule.from, (_req, res) => res.redirect(301, hitRule.to));
+  }
+  app.get('/hello', (_req, res) => {
+    res.send('hello');
+  });
+  return new Promise<number>((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+}
+
+async function hono() {
+  const app = new Hono();
+  if (mode === 'plugin') app.use('*', honoRedirects(rules));
+  if (mode === 'handwritten') app.get(hitRule.from, (c) => c.redirect(hitRule.to, 301));
+  app.get('/hello', (c) => c.text('hello'));
+  return new Promise<number>((resolve) => {
+    serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port));
+  });
+}
+
+const starters: Record<string, () => Promise<number>> = { fastify, koa, express: expressApp, hono };
+const port = await (starters[framework ?? ''] ?? koa)();
 process.stdout.write(`${port}\n`);

@@ -8,10 +8,10 @@ export default defineConfig([
     clean: true,
     platform: 'node',
   },
+  // Run by the committed launcher bin/redirects.js.
   {
     entry: ['src/cli.ts'],
     format: ['esm'],
     platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
   },
 ]);

@@ -14,6 +14,7 @@ const nav = [
   { href: '/matrix', label: 'Matrix' },
   { href: '/chooser', label: 'Chooser' },
   { href: '/simulator', label: 'Simulator' },
+  { href: '/beyond-3xx', label: 'Beyond 3xx' },
   { href: '/checker', label: 'Map checker' },
   { href: '/reference', label: 'API' },
 ] as const;

@@ -1,4 +1,4 @@
-import { redirectStatuses, statusCodes } from '@org/redirect-core';
+import { redirectStatuses, statusCodes } from '@org/redirect-core/status';
 import Link from 'next/link';
 import { kindLabels, permanenceLabels, rewriteLabels } from '../lib/labels';
 

@@ -1,15 +1,17 @@
 'use client';
 
 import {
-  analyzeRedirects,
-  type ConfigIssue,
   detectFormat,
-  type Finding,
   type ParseableFormat,
   type ParsedRedirects,
   parseRedirects,
+} from '@org/redirect-core/formats';
+import {
+  analyzeRedirects,
+  type ConfigIssue,
+  type Finding,
   type RedirectRule,
-} from '@org/redirect-core';
+} from '@org/redirect-core/map';
 import { useId, useState } from 'react';
 import { CodeBlock } from './code-block';
 
@@ -142,7 +144,7 @@ export function Checker() {
               <ul>
                 {outcome.issues.map((issue) => (
                   <li key={`${issue.index}-${issue.line}-${issue.field}-${issue.message}`}>
-                    {issue.line !== undefined ? `Line ${issue.line}` : `Rule ${issue.index}`}
+                    {issue.line !== undefined ? `Line ${issue.line}` : `Rule ${issue.index + 1}`}
                     {issue.field ? ` (${issue.field})` : ''}: {issue.message}
                   </li>
                 ))}
@@ -185,7 +187,7 @@ export function Checker() {
                 <ul>
                   {finding.rules.map((index) => (
                     <li key={index}>
-                      {lineOf(index) !== undefined ? `Line ${lineOf(index)}` : `Rule ${index}`}:{' '}
+                      {lineOf(index) !== undefined ? `Line ${lineOf(index)}` : `Rule ${index + 1}`}:{' '}
                       <code>
                         {outcome.kind === 'ok' ? ruleText(outcome.parsed.rules[index]) : ''}
                       </code>
@@ -197,7 +199,7 @@ export function Checker() {
                     Fix: replace{' '}
                     {lineOf(finding.fix.index) !== undefined
                       ? `line ${lineOf(finding.fix.index)}`
-                      : `rule ${finding.fix.index}`}{' '}
+                      : `rule ${finding.fix.index + 1}`}{' '}
                     with <code>{ruleText(finding.fix.rule)}</code>
                   </p>
                 )}

@@ -1,6 +1,6 @@
 'use client';
 
-import type { RedirectIntent } from '@org/redirect-core';
+import type { RedirectIntent } from '@org/redirect-core/status';
 import Link from 'next/link';
 import { useState } from 'react';
 import { answerKey, type ChooserAnswer } from '../lib/answer-key';

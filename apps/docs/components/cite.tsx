@@ -1,4 +1,4 @@
-import type { SourceId } from '@org/redirect-core';
+import type { SourceId } from '@org/redirect-core/status';
 import type { PageSources } from '../lib/page-sources';
 
 /** A footnote mark that links to the source in the page's Sources section. */

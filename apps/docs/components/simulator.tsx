@@ -1,16 +1,16 @@
 'use client';
 
+import { type NextRequestResult, nextRequest } from '@org/redirect-core/next-request';
 import {
   type ClientFamily,
   clientFamilies,
   clientFamilyNames,
-  type NextRequestResult,
-  nextRequest,
   redirectStatuses,
   sources,
   statusCodes,
-} from '@org/redirect-core';
+} from '@org/redirect-core/status';
 import { useId, useState } from 'react';
+import { verification } from '../lib/labels';
 import { CodeBlock } from './code-block';
 
 const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -47,7 +47,7 @@ function simulate(
     const result = nextRequest(
       current,
       { status: hop.status, headers: hop.location ? [['location', hop.location]] : [] },
-      { methodRewrite: family },
+      { client: family },
     );
     steps.push({ hop, result });
     if (result.kind !== 'follow') break;
@@ -153,9 +153,11 @@ export function Simulator() {
   const [hops, setHops] = useState<Hop[]>([{ key: 0, status: 302, location: '/thanks' }]);
   const [families, setFamilies] = useState<ClientFamily[]>([
     'fetch',
-    'followRedirects',
+    'navigation',
+    'axios',
     'got',
     'curl',
+    'curl-x',
   ]);
 
   const request = {
@@ -306,6 +308,9 @@ export function Simulator() {
             aria-labelledby={`${id}-${trace.family}`}
           >
             <h3 id={`${id}-${trace.family}`}>{clientFamilyNames[trace.family]}</h3>
+            <p className="muted" data-testid={`client-${trace.family}-known`}>
+              {verification(trace.family).text}
+            </p>
             <ol className="hops">
               {trace.steps.map((step, index) => (
                 <Step key={step.hop.key} family={trace.family} index={index} step={step} />

@@ -1,5 +1,5 @@
 // No runtime import of the library: the chooser's client bundle imports this file.
-import type { RedirectIntent } from '@org/redirect-core';
+import type { RedirectIntent } from '@org/redirect-core/status';
 
 /** `explainStatus` for one intent, with the reason phrase and source links. */
 export interface ChooserAnswer {

@@ -1,4 +1,4 @@
-import { explainStatus, redirectStatuses, sources } from '@org/redirect-core';
+import { explainStatus, redirectStatuses, sources } from '@org/redirect-core/status';
 import { answerKey, type ChooserAnswer } from './answer-key';
 
 export { answerKey, type ChooserAnswer } from './answer-key';

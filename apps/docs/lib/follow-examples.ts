@@ -1,4 +1,4 @@
-import { type NextRequestResult, nextRequest } from '@org/redirect-core';
+import { type NextRequestResult, nextRequest } from '@org/redirect-core/next-request';
 
 type FollowResult = Extract<NextRequestResult, { kind: 'follow' }>;
 

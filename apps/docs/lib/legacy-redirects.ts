@@ -1,4 +1,5 @@
-import { type RedirectRule, statusCodes } from '@org/redirect-core';
+import type { RedirectRule } from '@org/redirect-core/map';
+import { statusCodes } from '@org/redirect-core/status';
 
 /**
  * The docs app's own old URLs, served through `@org/redirect-next` so the docs app is also a

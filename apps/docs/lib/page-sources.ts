@@ -1,4 +1,4 @@
-import { type SourceId, sources } from '@org/redirect-core';
+import { type SourceId, sources } from '@org/redirect-core/status';
 
 /** A numbered list of the documents a page cites, in order of first citation. */
 export interface PageSources {

@@ -1,4 +1,4 @@
-import { redirectStatuses, statusCodes } from '@org/redirect-core';
+import { redirectStatuses, statusCodes } from '@org/redirect-core/status';
 import { apiReference } from './api';
 
 /** One thing the search box can find. */

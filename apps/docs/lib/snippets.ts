@@ -3,7 +3,7 @@ import {
   type RedirectIntent,
   type RedirectStatus,
   redirectStatusCodes,
-} from '@org/redirect-core';
+} from '@org/redirect-core/status';
 
 /**
  * The intents `chooseStatus` understands, most common first. The snippets for a code use the
@@ -38,12 +38,14 @@ function ruleSource(code: RedirectStatus, intent: RedirectIntent): string {
 }
 
 /** The frameworks a status page shows snippets for. */
-export const frameworks = ['koa', 'fastify', 'next'] as const;
+export const frameworks = ['koa', 'fastify', 'express', 'hono', 'next'] as const;
 export type Framework = (typeof frameworks)[number];
 
 export const frameworkNames = {
   koa: 'Koa',
   fastify: 'Fastify',
+  express: 'Express',
+  hono: 'Hono',
   next: 'Next.js',
 } as const satisfies Record<Framework, string>;
 
@@ -92,6 +94,39 @@ app.get('/legacy', (_request, reply) => {
   return reply.redirectTo('/new-path', ${intentSource(intent)});
 });
 await app.listen({ port: 3000 });
+`,
+    },
+    {
+      framework: 'express',
+      file: 'server.ts',
+      code: `import { redirects, redirectTo } from '@org/redirect-express';
+import express from 'express';
+
+const app = express();
+// A redirect map: answers ${code} for /old-path before any route runs.
+app.use(redirects([${ruleSource(code, intent)}]));
+app.get('/legacy', (_req, res) => {
+  ${said}
+  redirectTo(res, '/new-path', ${intentSource(intent)});
+});
+app.listen(3000);
+`,
+    },
+    {
+      framework: 'hono',
+      file: 'app.ts',
+      code: `import { redirects, redirectTo } from '@org/redirect-hono';
+import { Hono } from 'hono';
+
+const app = new Hono();
+// A redirect map: answers ${code} for /old-path before any route runs.
+app.use('*', redirects([${ruleSource(code, intent)}]));
+app.get('/legacy', (c) => {
+  ${said}
+  return redirectTo(c, '/new-path', ${intentSource(intent)});
+});
+// Cloudflare Workers, Deno and Bun serve the default export; on Node.js, @hono/node-server.
+export default app;
 `,
     },
     {

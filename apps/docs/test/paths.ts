@@ -6,6 +6,7 @@ export const pagePaths: readonly string[] = [
   '/matrix',
   '/chooser',
   '/simulator',
+  '/beyond-3xx',
   '/checker',
   '/reference',
   ...statusCodes.map((code) => `/status/${code}`),

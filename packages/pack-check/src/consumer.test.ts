@@ -21,7 +21,10 @@ beforeAll(() => {
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
   );
   const tarballs = readdirSync(packs).map((file) => join(packs, file));
-  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs]);
+  // @types/koa reads the types of the top-level `content-disposition`: keep Koa's 1.x there
+  // (Express 5.3 then gets its 2.x nested, whose types have no `Options`).
+  const pins = ['content-disposition@^1'];
+  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...pins, ...tarballs]);
 });
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -57,6 +60,59 @@ describe('a fresh project using the packed tarballs', () => {
     );
     const out = sh('node', ['cjs.cjs']);
     for (const { name } of packages) expect(out).toContain(`${name} ok`);
+  });
+
+  it('runs every package command that npm linked into node_modules/.bin', () => {
+    const commands = packages.flatMap(({ manifest }) =>
+      Object.keys(manifest.bin ?? {}).map((command) => ({ command, version: manifest.version })),
+    );
+    expect(commands.map(({ command }) => command)).toContain('redirects');
+    for (const { command, version } of commands) {
+      expect(sh(join(project, 'node_modules', '.bin', command), ['--version'])).toBe(
+        `${version}\n`,
+      );
+    }
+  });
+
+  it('answers redirects from the Express and Hono tarballs on their frameworks', () => {
+    writeFileSync(
+      join(project, 'adapters.mjs'),
+      `import { once } from 'node:events';
+import express from 'express';
+import { Hono } from 'hono';
+import { redirects as expressRedirects } from '@org/redirect-express';
+import { redirects as honoRedirects, redirectTo } from '@org/redirect-hono';
+const rules = [{ from: '/old/:slug', to: '/new/:slug', permanent: true }];
+const app = express().use(expressRedirects(rules));
+const server = app.listen(0, '127.0.0.1');
+await once(server, 'listening');
+const res = await fetch('http://127.0.0.1:' + server.address().port + '/old/a', { redirect: 'manual' });
+console.log('express', res.status, res.headers.get('location'));
+server.close();
+const hono = new Hono().use('*', honoRedirects(rules)).get('/go', (c) => redirectTo(c, '//evil.test'));
+for (const path of ['/old/a', '/go']) {
+  const answer = await hono.fetch(new Request('http://site.test' + path));
+  console.log('hono', answer.status, answer.headers.get('location'));
+}
+`,
+    );
+    expect(sh('node', ['adapters.mjs'])).toBe('express 308 /new/a\nhono 308 /new/a\nhono 307 /\n');
+  });
+
+  it('loads the file source of @org/redirect-redis (its /file entry) from ESM and CommonJS', () => {
+    writeFileSync(join(project, '_redirects'), '/old /new 301\n');
+    const use = `const source = await createFileRedirectSource({ file: '_redirects' });
+console.log(source.current().match({ url: '/old' }).location); source.close();`;
+    writeFileSync(
+      join(project, 'file-source.mjs'),
+      `import { createFileRedirectSource } from '@org/redirect-redis/file';\n${use}`,
+    );
+    writeFileSync(
+      join(project, 'file-source.cjs'),
+      `const { createFileRedirectSource } = require('@org/redirect-redis/file');\n(async () => {\n${use}\n})();`,
+    );
+    expect(sh('node', ['file-source.mjs'])).toBe('/new\n');
+    expect(sh('node', ['file-source.cjs'])).toBe('/new\n');
   });
 
   it.each(['node16', 'bundler'] as const)('type-checks with moduleResolution %s', (resolution) => {

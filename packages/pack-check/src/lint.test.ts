@@ -28,6 +28,8 @@ describe.each(publicPackages())('$name', ({ dir, manifest }) => {
   });
 
   it('declares what every package must', () => {
-    expect(manifest).toMatchObject({ sideEffects: false, files: ['dist'], type: 'module' });
+    // A package with a command also publishes the committed launcher its `bin` names.
+    const files = manifest.bin === undefined ? ['dist'] : ['bin', 'dist'];
+    expect(manifest).toMatchObject({ sideEffects: false, files, type: 'module' });
   });
 });

@@ -9,7 +9,7 @@ export const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..
 export interface PublicPackage {
   name: string;
   dir: string;
-  manifest: { name: string; private?: boolean; bin?: Record<string, string> };
+  manifest: { name: string; version: string; private?: boolean; bin?: Record<string, string> };
 }
 
 /** Every package under packages/ that is not private. */

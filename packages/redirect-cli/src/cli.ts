@@ -1,5 +1,11 @@
 import { runCli } from './program';
 
+// A reader that closes the pipe early (`redirects --help | head`) is not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit();
+});
+
 // The `redirects` binary. Exit codes are set, not forced, so piped output is flushed first.
 runCli(process.argv.slice(2), {
   stdout: process.stdout,

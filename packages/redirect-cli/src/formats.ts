@@ -1,13 +1,16 @@
 import {
   type ParseableFormat,
-  RedirectConfigError,
   type RedirectFormat,
   RedirectParseError,
-} from '@org/redirect-core';
+} from '@org/redirect-core/formats';
+import { RedirectConfigError } from '@org/redirect-core/map';
 import { z } from 'zod';
 
-/** Formats `check` and `convert` read. `next` is the Next.js / Vercel config (`vercel` in core). */
-export const readFormats = ['json', 'csv', 'netlify', 'vercel', 'next'] as const;
+/**
+ * Formats `check` and `convert` read. `next` is the Next.js / Vercel JSON (`vercel` in core);
+ * `netlify-toml` the `[[redirects]]` of a netlify.toml.
+ */
+export const readFormats = ['json', 'csv', 'netlify', 'netlify-toml', 'vercel', 'next'] as const;
 
 /** Formats `convert` writes. */
 export const writeFormats = [...readFormats, 'nginx'] as const;

@@ -14,6 +14,11 @@ export {
 } from './commands/check';
 export { type ConvertOptions, convert } from './commands/convert';
 export { explain } from './commands/explain';
+export {
+  type PublishCommandOptions,
+  type PublishReport,
+  publish,
+} from './commands/publish';
 export { type SimulateOptions, simulate } from './commands/simulate';
 export {
   type TraceFlag,
@@ -22,6 +27,8 @@ export {
   type TraceReport,
   trace,
 } from './commands/trace';
+export type { RawRequest, RawRequestInit, RawResponse } from './commands/trace-http';
+export { type RedisCommandOptions, rollback, versions } from './commands/versions';
 export { type CliFormat, type ReadFormat, readFormats, writeFormats } from './formats';
 export type { NetworkError } from './network-error';
 export {
@@ -32,3 +39,4 @@ export {
   type OutputOptions,
 } from './output';
 export { type CliIO, runCli } from './program';
+export { escapeTerminal } from './terminal';

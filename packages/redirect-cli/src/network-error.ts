@@ -37,6 +37,10 @@ export function networkError(error: unknown, timeoutMs: number): NetworkError {
     const code = (cause as { code?: unknown }).code;
     const detail = (cause as { message?: unknown }).message;
     if (typeof code === 'string') {
+      // Node's HTTP parser refuses a malformed response (a control byte in a header, say).
+      if (code.startsWith('HPE_')) {
+        return { code, message: 'the server sent a malformed HTTP response; clients refuse it' };
+      }
       const known = (knownCodes as Record<string, string>)[code];
       return { code, message: known ?? (typeof detail === 'string' ? detail : code) };
     }

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { escapeTerminal } from './terminal';
 
 /** The colour functions the commands use: picocolors' set, enabled or not. */
 export type Colors = ReturnType<typeof pc.createColors>;
@@ -82,7 +83,9 @@ export function failure(
   options: OutputOptions,
 ): CommandResult {
   if (options.json) return { exitCode, stdout: toJson({ error: message }) };
-  return { exitCode, stdout: '', stderr: `${colors(options.color).red('error')} ${message}\n` };
+  // The message may quote a file or a server: escaped, so it cannot drive the terminal.
+  const shown = escapeTerminal(message);
+  return { exitCode, stdout: '', stderr: `${colors(options.color).red('error')} ${shown}\n` };
 }
 
 /** The message of anything thrown, without a stack trace. */

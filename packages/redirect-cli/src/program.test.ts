@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './program';
 
@@ -32,5 +33,16 @@ describe('runCli colours', () => {
     const stdout = sink(true);
     await runCli(['explain', '301', '--json'], { stdout, stderr: sink(true), env: {} });
     expect(JSON.parse(stdout.chunks.join('')).status.code).toBe(301);
+  });
+});
+
+describe('runCli --version', () => {
+  it.each(['--version', '-V'])('%s prints the version from package.json', async (flag) => {
+    const { version } = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    const stdout = sink(false);
+    expect(await runCli([flag], { stdout, stderr: sink(false), env: {} })).toBe(0);
+    expect(stdout.chunks.join('')).toBe(`${version}\n`);
   });
 });

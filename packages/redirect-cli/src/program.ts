@@ -1,12 +1,14 @@
-import { clientFamilies } from '@org/redirect-core';
+import { clientFamilies } from '@org/redirect-core/status';
 import { Command, CommanderError } from 'commander';
 import { check } from './commands/check';
 import { convert } from './commands/convert';
 import { explain } from './commands/explain';
+import { addRedisCommands } from './commands/redis-commands';
 import { simulate } from './commands/simulate';
 import { trace } from './commands/trace';
 import { readFormats, writeFormats } from './formats';
 import { type CommandResult, colorEnabled, exitCodeHelp, exitCodes } from './output';
+import { cliVersion } from './version';
 
 /** Where the binary writes, and the environment it reads `NO_COLOR` from. */
 export interface CliIO {
@@ -37,6 +39,7 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
 
   const program = new Command('redirects')
     .description('Explain, simulate, check, trace and convert HTTP redirects.')
+    .version(cliVersion, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -81,6 +84,7 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
     )
     .option('--strict', 'exit 1 on warnings too')
     .option('--fix', 'write the fixes (collapsed chains) back to the file')
+    .option('--dry-run', 'with --fix: print the change as a unified diff, write nothing')
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -112,9 +116,12 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
     .requiredOption('-t, --to <format>', `the target format: ${writeFormats.join(', ')}`)
     .option('-f, --from <format>', `the source format (default: detected)`)
     .option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('--lossy', 'write even what the target cannot say as the source did, listing each loss')
     .option('--json', 'print JSON')
     .addHelpText('after', `\nExample:\n  redirects convert _redirects --to next\n${exitCodeHelp}`)
     .action(async (file: string, opts) => emit(await convert(file, { ...opts, color })));
+
+  addRedisCommands(program, emit, color);
 
   try {
     await program.parseAsync([...args], { from: 'user' });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { detectFormat } from '@org/redirect-core';
+import { detectFormat } from '@org/redirect-core/formats';
 import { type ReadFormat, readFormatSchema } from './formats';
 import { type CommandResult, errorMessage, type OutputOptions, usageError } from './output';
 

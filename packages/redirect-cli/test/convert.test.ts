@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseRedirects } from '@org/redirect-core';
@@ -44,10 +44,42 @@ describe('redirects convert', () => {
       '--json',
     ]);
     const output = json<{ from: string; to: string; text: string; lost: string[] }>(run);
-    expect(output).toMatchObject({ from: 'netlify', to: 'csv' });
+    expect(output).toMatchObject({ from: 'netlify', to: 'csv', lost: [] });
+    const read = parseRedirects(readFileSync('test/fixtures/chain/_redirects', 'utf8'), 'netlify');
     expect(parseRedirects(output.text, 'csv').rules).toEqual(
-      parseRedirects(readFileSync('test/fixtures/chain/_redirects', 'utf8'), 'netlify').rules,
+      read.rules.map(({ syntax: _syntax, ...rule }) => rule),
     );
+  });
+
+  it('refuses a conversion that loses meaning, and writes it with --lossy listing each loss', async () => {
+    const file = join(scratch, '_redirects');
+    writeFileSync(file, '/app/* /index.html 200\n/about* /company/:splat 301\n/ok /fine 301\n');
+    const refused = await redirects(['convert', file, '--to', 'next']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('--lossy');
+    expect(refused.stderr).toContain('status 200');
+    expect(refused.stderr).toContain('"/about*"');
+    const lossy = await redirects(['convert', file, '--to', 'next', '--lossy', '--json']);
+    expect(lossy.code).toBe(0);
+    const output = json<{ text: string; lost: string[] }>(lossy);
+    expect(output.lost.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.parse(output.text).redirects).toEqual([
+      { source: '/ok', destination: '/fine', statusCode: 301 },
+    ]);
+  });
+
+  it('escapes hosts and regular-expression characters for Next.js, and checks the result', async () => {
+    const file = join(scratch, 'host.json');
+    writeFileSync(
+      file,
+      JSON.stringify([{ from: '/c++(1)', to: '/r', status: 301, host: 'netlify.cert-manager.io' }]),
+    );
+    const run = await redirects(['convert', file, '--from', 'json', '--to', 'next', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const [entry] = JSON.parse(json<{ text: string }>(run).text).redirects;
+    expect(entry.source).toBe('/c\\+\\+\\(1\\)');
+    expect(entry.has).toEqual([{ type: 'host', value: 'netlify\\.cert\\-manager\\.io' }]);
   });
 
   it('exits 1 with file:line on a map it cannot read, and 2 on an unknown target', async () => {

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The package folder: commands run here, so fixture paths in output are relative to it. */
 export const packageDir = fileURLToPath(new URL('..', import.meta.url));
+// The committed launcher npm links as `redirects`; it runs dist/cli.js.
+export const launcher = fileURLToPath(new URL('../bin/redirects.js', import.meta.url));
 const binary = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 // The binary imports core's build, as an installed copy would.
 const coreBuild = fileURLToPath(new URL('../../redirect-core/dist/index.js', import.meta.url));
@@ -16,7 +18,8 @@ export interface Run {
 }
 
 /**
- * Runs the BUILT binary (`node dist/cli.js ...`) as a child process, asynchronously so servers
+ * Runs the BUILT binary through its launcher (`node bin/redirects.js ...`, as npm's link does)
+ * as a child process, asynchronously so servers
  * in the test process keep answering.
  */
 export function redirects(args: string[], env: Record<string, string> = {}): Promise<Run> {
@@ -28,7 +31,7 @@ export function redirects(args: string[], env: Record<string, string> = {}): Pro
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [binary, ...args],
+      [launcher, ...args],
       { cwd: packageDir, env: { ...process.env, NO_COLOR: '', ...env }, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

@@ -25,7 +25,7 @@ describe('redirects simulate', () => {
     const expected = nextRequest(
       { method: 'POST', url: 'https://example.com/old', headers: [], body: 'hi' },
       { status: 307, headers: [['location', '/new']], url: 'https://example.com/old' },
-      { methodRewrite: 'fetch' },
+      { client: 'fetch' },
     );
     expect(output.result).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(output.result).toMatchObject({

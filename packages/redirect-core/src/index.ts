@@ -5,10 +5,12 @@
  */
 
 export * from './adapter/index';
+export * from './clients/index';
 export * from './formats/index';
 export * from './guard/index';
 export * from './headers/index';
 export * from './map/index';
 export * from './next-request/index';
+export * from './source/index';
 export * from './status/index';
 export { statusEntrySchema, statusTableJsonSchema, statusTableSchema } from './status/schema';

@@ -3,13 +3,14 @@ import {
   mapAdapterOptionsSchema,
   parseAdapterOptions,
   type RedirectDecision,
-  type RedirectMap,
-  type RedirectRule,
+  type RedirectInput,
   type RedirectTargetOptions,
   redirectBody,
   redirectDecision,
-  toRedirectMap,
-} from '@org/redirect-core';
+  toRedirectSource,
+} from '@org/redirect-core/adapter';
+import type { RedirectMap, RedirectRule } from '@org/redirect-core/map';
+import type { RedirectSource } from '@org/redirect-core/source';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -31,8 +32,11 @@ const pkg = '@org/redirect-fastify';
 export interface RedirectsPluginOptions extends AdapterOptions {
   /** Redirect rules, compiled once at registration. */
   readonly rules?: readonly RedirectRule[];
-  /** A map from `createRedirectMap`, instead of `rules`. */
-  readonly map?: RedirectMap;
+  /**
+   * A map from `createRedirectMap`, or a `RedirectSource` whose map can change while the app
+   * runs (a watched file, Redis), instead of `rules`. A source's failed updates are logged.
+   */
+  readonly map?: RedirectMap | RedirectSource;
   /**
    * Which answers a request that both a rule and a route match: `'rules'` (as Next.js config
    * redirects, which run before routes) or `'routes'`. Unrouted requests always get the rules.
@@ -64,19 +68,26 @@ const plugin: FastifyPluginAsync<RedirectsPluginOptions> = async (fastify, optio
       return send(this, redirectDecision(target, { ...targets, ...intent }));
     });
   }
-  const source = (map ?? rules) as readonly RedirectRule[] | RedirectMap | undefined;
-  if (source === undefined) return;
+  const input = (map ?? rules) as RedirectInput | undefined;
+  if (input === undefined) return;
   const { base } = targets;
-  const redirectMap = toRedirectMap(source, { ...(cache && { cache }), ...(base && { base }) });
+  const source = toRedirectSource(input, { ...(cache && { cache }), ...(base && { base }) });
+  const unsubscribe = source.subscribe?.((event) => {
+    if (event.kind === 'error') {
+      fastify.log.error({ err: event.error }, `${pkg}: the redirect source kept its last good map`);
+    }
+  });
+  if (unsubscribe) fastify.addHook('onClose', async () => unsubscribe());
   const routesWin = precedence === 'routes';
   fastify.addHook('onRequest', (request, reply, next) => {
     if (routesWin && !request.is404) return next();
-    const result = redirectMap.match({
+    const result = source.current().match({
       url: request.url,
       method: request.method,
       headers: request.headers,
     });
-    if (result === null) return next();
+    // No rule, or one the host serves itself (a rewrite, an error page): the request goes on.
+    if (result?.kind !== 'redirect') return next();
     send(reply, result);
     try {
       onRedirect?.({

@@ -1,13 +1,12 @@
 import {
   type AdapterOptions,
   adapterOptionsSchema,
-  isRedirectMap,
+  isRedirectInput,
   parseAdapterOptions,
-  type RedirectMap,
+  type RedirectInput,
   RedirectOptionsError,
-  type RedirectRule,
-  toRedirectMap,
-} from '@org/redirect-core';
+  toRedirectSource,
+} from '@org/redirect-core/adapter';
 import type { Middleware } from 'koa';
 import { writeRedirect } from './respond';
 
@@ -21,28 +20,30 @@ export type RedirectsOptions = Pick<AdapterOptions, 'onRedirect' | 'cache' | 'ba
  * `Cache-Control` from the map, a short HTML note with the link (none for HEAD). A matching
  * request does not reach later middleware; any other request goes on untouched.
  *
- * @param rulesOrMap - redirect rules, or a map from `createRedirectMap`.
+ * @param rulesOrMap - redirect rules, a map from `createRedirectMap`, or a `RedirectSource` whose
+ *   map can change while the app runs (a watched file, Redis): each request uses the map that is
+ *   current when it arrives.
  * @throws `RedirectConfigError` for a bad rule, `RedirectOptionsError` for a bad option.
  * @example
  * ```ts
  * app.use(redirects([{ from: '/blog/:slug', to: '/articles/:slug', permanent: true }]));
  * ```
  */
-export function redirects(
-  rulesOrMap: readonly RedirectRule[] | RedirectMap,
-  options: RedirectsOptions = {},
-): Middleware {
-  if (!Array.isArray(rulesOrMap) && !isRedirectMap(rulesOrMap)) {
+export function redirects(rulesOrMap: RedirectInput, options: RedirectsOptions = {}): Middleware {
+  if (!isRedirectInput(rulesOrMap)) {
     throw new RedirectOptionsError(
       'rulesOrMap',
-      `${pkg}: "rulesOrMap" must be an array of redirect rules or a map from createRedirectMap.`,
+      `${pkg}: "rulesOrMap" must be an array of redirect rules, a map from createRedirectMap or a redirect source.`,
     );
   }
   const { onRedirect, cache, base } = parseAdapterOptions(pkg, adapterOptionsSchema, options);
-  const map = toRedirectMap(rulesOrMap, { ...(cache && { cache }), ...(base && { base }) });
+  const source = toRedirectSource(rulesOrMap, { ...(cache && { cache }), ...(base && { base }) });
   return async function redirectsMiddleware(ctx, next) {
-    const result = map.match({ url: ctx.url, method: ctx.method, headers: ctx.headers });
-    if (result === null) return next();
+    const result = source
+      .current()
+      .match({ url: ctx.url, method: ctx.method, headers: ctx.headers });
+    // No rule, or one the host serves itself (a rewrite, an error page): the request goes on.
+    if (result?.kind !== 'redirect') return next();
     writeRedirect(ctx, result);
     try {
       onRedirect?.({

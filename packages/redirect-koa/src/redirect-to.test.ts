@@ -1,4 +1,5 @@
 import { chooseStatus, type RedirectIntent } from '@org/redirect-core';
+import { foreignReferers, openRedirectTargets } from '@org/test-utils/bad-input';
 import { type Running, rawRequest, serve } from '@org/test-utils/http';
 import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,26 +54,16 @@ describe('redirectTo(ctx, target, intent?)', () => {
     expect(res.headers.get('location')).toBe('/caf%C3%A9/%E2%98%83?q=%C3%BC');
   });
 
-  it.each([
-    '//evil.test',
-    '/\\evil.test',
-    '\\\\evil.test',
-    'https://evil.test/',
-    'http:evil.test',
-    'javascript:alert(1)',
-    '/\t/evil.test',
-    '/x\r\nSet-Cookie: a=b',
-    ' /account',
-    '/%2F%2Fevil.test',
-    'https://user:pass@shop.test/',
-    '',
-  ])('answers the open-redirect attempt %j with the fallback', async (target) => {
-    const res = await go(`/go?next=${q(target)}`);
-    expect(res.status).toBe(307);
-    expect(res.headers.get('location')).toBe('/safe');
-    expect(res.headers.get('set-cookie')).toBeNull();
-    expect((await go('/health')).status).toBe(200);
-  });
+  it.each(openRedirectTargets)(
+    'answers the open-redirect attempt %j with the fallback',
+    async (target) => {
+      const res = await go(`/go?next=${q(target)}`);
+      expect(res.status).toBe(307);
+      expect(res.headers.get('location')).toBe('/safe');
+      expect(res.headers.get('set-cookie')).toBeNull();
+      expect((await go('/health')).status).toBe(200);
+    },
+  );
 
   it('keeps an untrusted target on the allowed origins of a configured base', async () => {
     const ok = await go(`/go-abs?next=${q('https://pay.test/checkout')}`);
@@ -113,14 +104,7 @@ describe('redirectBack(ctx, fallback)', () => {
     expect(res.headers.get('location')).toBe('https://shop.test/items?id=3');
   });
 
-  it.each([
-    'https://evil.test/',
-    '//evil.test/',
-    'https://shop.test.evil.test/',
-    'https://shop.test@evil.test/',
-    'javascript:alert(1)',
-    'http://shop.test/',
-  ])('goes to the fallback for the Referer %j', async (referer) => {
+  it.each(foreignReferers)('goes to the fallback for the Referer %j', async (referer) => {
     const res = await go('/back', { headers: { referer } });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/cart');

@@ -3,7 +3,7 @@ import {
   type RedirectDecision,
   type RedirectTargetOptions,
   redirectDecision,
-} from '@org/redirect-core';
+} from '@org/redirect-core/adapter';
 import type { Context } from 'koa';
 import { writeRedirect } from './respond';
 

@@ -1,4 +1,5 @@
-import { type RedirectStatus, redirectBody } from '@org/redirect-core';
+import { redirectBody } from '@org/redirect-core/adapter';
+import type { RedirectStatus } from '@org/redirect-core/status';
 import type { Context } from 'koa';
 
 /** Writes a redirect decided by core onto Koa's response. */

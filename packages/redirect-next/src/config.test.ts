@@ -1,4 +1,4 @@
-import { createRedirectMap, type RedirectRule } from '@org/redirect-core';
+import { createRedirectMap, parseRedirects, type RedirectRule } from '@org/redirect-core';
 import fc from 'fast-check';
 import type { NextConfig } from 'next';
 import {
@@ -182,6 +182,8 @@ describe('toNextConfigRedirects', () => {
     ]);
     expect(message).toMatch(/^@org\/redirect-next: 3 rule\(s\)/);
     expect(message).toContain('createRedirectProxy');
+    // Messages number rules from 1; `issues[].index` stays 0-based.
+    expect(message).toContain('\n  rule 2 methods: ');
   });
 
   it('accepts a compiled map', () => {
@@ -217,5 +219,48 @@ describe('toNextConfigRedirects', () => {
       to: '/t',
     }));
     expect(convertRedirectsForNext(rules).warnings).toEqual([]);
+  });
+});
+
+describe('toNextConfigRedirects of rules read from Next.js', () => {
+  const text = JSON.stringify([
+    { source: '/backend/:slug*', destination: '/api/:slug*', permanent: false },
+    { source: '/post/:id(\\d+)', destination: '/p/:id', statusCode: 301 },
+    {
+      source: '/beta',
+      has: [{ type: 'header', key: 'x-beta' }],
+      missing: [{ type: 'query', key: 'off' }],
+      destination: '/b',
+      permanent: true,
+    },
+  ]);
+  const parsed = parseRedirects(text, 'next');
+  const map = createRedirectMap(parsed.rules, { origins: parsed.origins, ...parsed.options });
+
+  it.each([
+    ['/backend', {}],
+    ['/backend/a/b', {}],
+    ['/post/42', {}],
+    ['/post/x', {}],
+    ['/beta', { 'x-beta': '1' }],
+    ['/beta?off=1', { 'x-beta': '1' }],
+    ['/beta', {}],
+  ])('%s answers in Next as in the map', async (path, headers) => {
+    const nextConfig: NextConfig = { redirects: async () => toNextConfigRedirects(map) };
+    const response = await unstable_getResponseFromNextConfig({
+      url: `https://site.test${path}`,
+      nextConfig,
+      headers,
+    });
+    const ours = map.match({ url: `https://site.test${path}`, headers });
+    if (ours?.kind === 'redirect') {
+      expect(response.status).toBe(ours.status);
+      expect(getRedirectUrl(response)).toBe(new URL(ours.location, 'https://site.test').href);
+    } else expect(response.status).toBe(200);
+  });
+
+  it('refuses rules the host serves itself, and Netlify rules', () => {
+    const netlify = parseRedirects('/* /index.html 200\n/a* /b 301\n', 'netlify');
+    expect(() => toNextConfigRedirects(netlify.rules)).toThrow(NextRedirectConfigError);
   });
 });

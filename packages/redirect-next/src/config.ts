@@ -1,4 +1,5 @@
-import { type ConfigIssue, chooseStatus, type RedirectRule } from '@org/redirect-core';
+import type { ConfigIssue, RedirectRule } from '@org/redirect-core/map';
+import { chooseStatus } from '@org/redirect-core/status';
 import { escapeRegExp, toNextDestination, toNextSource } from './next-pattern';
 import type { NextRedirect, NextRouteHas } from './next-types';
 import { checkCallback, mapOf, type RulesOrMap } from './rules-or-map';
@@ -39,7 +40,7 @@ export class NextRedirectConfigError extends Error {
   constructor(issues: readonly ConfigIssue[]) {
     const lines = issues.map(
       (issue) =>
-        `  rule ${issue.index}${issue.line === undefined ? '' : ` (line ${issue.line})`}` +
+        `  rule ${issue.index + 1}${issue.line === undefined ? '' : ` (line ${issue.line})`}` +
         `${issue.field ? ` ${issue.field}` : ''}: ${issue.message}`,
     );
     super(
@@ -52,6 +53,22 @@ export class NextRedirectConfigError extends Error {
 
 function convertRule(rule: RedirectRule, index: number, issues: ConfigIssue[]) {
   const problem = (field: string, message: string) => issues.push({ index, field, message });
+  if (rule.serve !== undefined) {
+    problem(
+      'serve',
+      `status ${rule.serve} is served by the host itself; next.config redirects cannot say it`,
+    );
+    return undefined;
+  }
+  if (rule.syntax === 'netlify') {
+    problem(
+      'syntax',
+      "a rule read from Netlify keeps Netlify's meaning; convert the file with `redirects convert --to next` and check what it loses",
+    );
+    return undefined;
+  }
+  // Read from Next.js or Vercel: written back as read, so Next answers exactly as the map does.
+  if (rule.syntax === 'next') return sameAsRead(rule);
   const source = toNextSource(rule.from);
   if (!source.ok) problem('from', source.message);
   if (rule.methods !== undefined) {
@@ -87,6 +104,25 @@ function convertRule(rule: RedirectRule, index: number, issues: ConfigIssue[]) {
   return redirect;
 }
 
+function sameAsRead(rule: RedirectRule): NextRedirect {
+  const status =
+    rule.status ?? chooseStatus({ permanent: rule.permanent, preserveMethod: rule.preserveMethod });
+  const base = {
+    source: rule.from,
+    destination: rule.to,
+    ...(rule.has === undefined ? {} : { has: rule.has as NextRouteHas[] }),
+    ...(rule.missing === undefined ? {} : { missing: rule.missing as NextRouteHas[] }),
+  };
+  return status === 308 || status === 307
+    ? { ...base, permanent: status === 308 }
+    : { ...base, statusCode: status };
+}
+
+// Next.js adds its own trailing-slash redirect; the copy a parsed file carries is left out.
+function isNextOwnRule(rule: RedirectRule): boolean {
+  return rule.syntax === 'next' && rule.from === '/:path+/' && rule.to === '/:path+';
+}
+
 function limitWarnings(count: number): NextRedirectWarning[] {
   const warnings: NextRedirectWarning[] = [];
   const advice =
@@ -119,7 +155,9 @@ function limitWarnings(count: number): NextRedirectWarning[] {
 export function convertRedirectsForNext(rulesOrMap: RulesOrMap): NextRedirectConversion {
   const map = mapOf(rulesOrMap);
   const issues: ConfigIssue[] = [];
-  const redirects = map.rules.flatMap((rule, index) => convertRule(rule, index, issues) ?? []);
+  const redirects = map.rules.flatMap((rule, index) =>
+    isNextOwnRule(rule) ? [] : (convertRule(rule, index, issues) ?? []),
+  );
   if (issues.length > 0) throw new NextRedirectConfigError(issues);
   return { redirects, warnings: limitWarnings(redirects.length) };
 }

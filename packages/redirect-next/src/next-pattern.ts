@@ -1,4 +1,4 @@
-import { parsePattern } from '@org/redirect-core';
+import { parsePattern } from '@org/redirect-core/map';
 
 // Spelling of redirect-map patterns (already validated by core) in the path-to-regexp syntax of
 // `next.config` redirects. Core decides what a pattern means; this file only writes it for Next,

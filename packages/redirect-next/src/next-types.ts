@@ -17,6 +17,7 @@ export type NextRedirect = {
   source: string;
   destination: string;
   has?: NextRouteHas[];
+  missing?: NextRouteHas[];
 } & (
   | { permanent: boolean; statusCode?: never }
   | { statusCode: 301 | 302 | 303; permanent?: never }

@@ -15,6 +15,7 @@ const rules: RedirectRule[] = [
 ];
 const proxy = createRedirectProxy(rules, {
   cache: { permanentMaxAge: 600, temporary: 'no-store' },
+  allowedHosts: ['site.test', 'old.test'],
 });
 
 const request = (path: string, init?: ConstructorParameters<typeof NextRequest>[1]) =>
@@ -69,7 +70,7 @@ describe('createRedirectProxy', () => {
 
   it('accepts a map compiled once, as well as rules', async () => {
     const { createRedirectMap } = await import('@org/redirect-core');
-    const fromMap = createRedirectProxy(createRedirectMap(rules));
+    const fromMap = createRedirectProxy(createRedirectMap(rules), { base: 'https://site.test' });
     expect(fromMap(request('/old'))?.status).toBe(308);
   });
 
@@ -79,7 +80,7 @@ describe('createRedirectProxy', () => {
       to: `/q/${i}`,
       status: 301 as const,
     }));
-    const big = createRedirectProxy(many);
+    const big = createRedirectProxy(many, { base: 'https://site.test' });
     expect(big(request('/p/99999'))?.headers.get('location')).toBe('https://site.test/q/99999');
     expect(big(request('/p/100000'))).toBeUndefined();
   });
@@ -88,7 +89,7 @@ describe('createRedirectProxy', () => {
 describe('createRedirectProxy options', () => {
   it('calls onRedirect once per answered redirect', () => {
     const onRedirect = vi.fn();
-    const withHook = createRedirectProxy(rules, { onRedirect });
+    const withHook = createRedirectProxy(rules, { onRedirect, allowedHosts: ['site.test'] });
     withHook(request('/old?x=1'));
     withHook(request('/nothing'));
     expect(onRedirect.mock.calls).toEqual([
@@ -106,6 +107,7 @@ describe('createRedirectProxy options', () => {
   it('keeps the redirect when onRedirect throws, and reports the error', () => {
     const onError = vi.fn();
     const failing = createRedirectProxy(rules, {
+      base: 'https://site.test',
       onRedirect: () => {
         throw new Error('metrics down');
       },
@@ -119,11 +121,14 @@ describe('createRedirectProxy options', () => {
     expect(() => createRedirectProxy(rules, { base: 'nope' })).toThrow(
       /^@org\/redirect-next: option "base"/,
     );
-    expect(() => createRedirectProxy(rules, { onError: 'log' as never })).toThrow(
-      /^@org\/redirect-next: option "onError" must be a function/,
+    expect(() =>
+      createRedirectProxy(rules, { base: 'https://site.test', onError: 'log' as never }),
+    ).toThrow(/^@org\/redirect-next: option "onError" must be a function/);
+    const base = { base: 'https://site.test' };
+    expect(() => createRedirectProxy('rules' as never, base)).toThrow(
+      /"rulesOrMap" must be an array/,
     );
-    expect(() => createRedirectProxy('rules' as never)).toThrow(/"rulesOrMap" must be an array/);
-    expect(() => createRedirectProxy([{ from: 'old', to: '/new' }])).toThrow(/rule 0/);
+    expect(() => createRedirectProxy([{ from: 'old', to: '/new' }], base)).toThrow(/rule 1\b/);
   });
 
   it('answers on the configured base', () => {
@@ -168,9 +173,39 @@ describe('createRedirectProxy with bad input', () => {
           throw new Error('boom');
         },
       },
-      { onError },
+      { onError, base: 'https://site.test' },
     );
     expect(broken(request('/old'))).toBeUndefined();
     expect(onError).toHaveBeenCalledOnce();
+  });
+});
+
+describe('createRedirectProxy never takes the Location origin from the Host header alone', () => {
+  it('throws a RedirectOptionsError at creation without base or allowedHosts', async () => {
+    const { RedirectOptionsError } = await import('@org/redirect-core');
+    expect(() => createRedirectProxy(rules)).toThrow(RedirectOptionsError);
+    expect(() => createRedirectProxy(rules)).toThrow(/needs "base" .* or "allowedHosts"/);
+    expect(() => createRedirectProxy(rules, { allowedHosts: [] })).toThrow(/option "allowedHosts"/);
+    expect(() => createRedirectProxy(rules, { allowedHosts: ['a.test/x'] })).toThrow(
+      /option "allowedHosts"/,
+    );
+  });
+
+  it('with base, a forged Host still gets a Location on the configured origin', () => {
+    const based = createRedirectProxy(rules, { base: 'https://www.site.test' });
+    const forged = new NextRequest('https://evil.test/old', { headers: { host: 'evil.test' } });
+    expect(based(forged)?.headers.get('location')).toBe('https://www.site.test/new');
+  });
+
+  it('with allowedHosts, a Host not listed is left to the app, a listed one (any port) answers', () => {
+    const listed = createRedirectProxy(rules, { allowedHosts: ['site.test', 'Other.test:8443'] });
+    expect(listed(new NextRequest('https://evil.test/old'))).toBeUndefined();
+    expect(listed(new NextRequest('http://site.test:3000/old'))?.headers.get('location')).toBe(
+      'http://site.test:3000/new',
+    );
+    expect(listed(new NextRequest('https://other.test:8443/old'))?.headers.get('location')).toBe(
+      'https://other.test:8443/new',
+    );
+    expect(listed(new NextRequest('https://other.test:9000/old'))).toBeUndefined();
   });
 });

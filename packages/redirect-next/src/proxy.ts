@@ -1,12 +1,24 @@
-import { type AdapterOptions, adapterOptionsSchema, parseAdapterOptions } from '@org/redirect-core';
+import {
+  type AdapterOptions,
+  adapterOptionsSchema,
+  parseAdapterOptions,
+} from '@org/redirect-core/adapter';
+import { locationOrigin } from './allowed-hosts';
 import type { ProxyRequest } from './next-types';
-import { checkCallback, mapOf, pkg, type RulesOrMap } from './rules-or-map';
+import { checkCallback, pkg, type RulesMapOrSource, sourceOf } from './rules-or-map';
 
 const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /** Options of {@link createRedirectProxy}. */
 export interface RedirectProxyOptions
   extends Pick<AdapterOptions, 'onRedirect' | 'cache' | 'base'> {
+  /**
+   * Without `base`: the hosts (`example.com`, or `example.com:8443` for one port) whose requests
+   * are answered with a Location on their own origin. A request for any other host goes on to
+   * the app unredirected. `base` or `allowedHosts` is required: the request's Host header alone
+   * never decides where a redirect points.
+   */
+  readonly allowedHosts?: readonly string[];
   /**
    * Called when looking a request up fails unexpectedly; the request then goes on unredirected.
    * @default nothing
@@ -27,18 +39,21 @@ export type RedirectProxy = (request: ProxyRequest) => Response | undefined;
  * would make it fail with a 500; it then writes same-origin targets back as paths). Pair it with
  * a `matcher` that leaves Next's own files alone.
  *
- * @param rulesOrMap - redirect rules, or a map from `createRedirectMap`.
- * @param options - `cache` and `base` for the map (when given rules), `onRedirect` called once
- *   per answered redirect, `onError` for unexpected failures.
- * @throws `RedirectConfigError` for a bad rule, `RedirectOptionsError` for a bad option: at
- *   start-up, never for a request.
+ * @param rulesOrMap - redirect rules, a map from `createRedirectMap`, or a `RedirectSource`
+ *   whose map can change while the server runs (each request uses the map current when it
+ *   arrives).
+ * @param options - `base` (the site's origin) or `allowedHosts` (required: where path Locations
+ *   point), `cache` for the map (when given rules), `onRedirect` called once per answered
+ *   redirect, `onError` for unexpected failures.
+ * @throws `RedirectConfigError` for a bad rule, `RedirectOptionsError` for a bad option or for
+ *   neither `base` nor `allowedHosts`: at start-up, never for a request.
  * @example
  * ```ts
  * // proxy.ts
  * import { createRedirectProxy } from '@org/redirect-next';
  * import { rules } from './redirects';
  *
- * export const proxy = createRedirectProxy(rules);
+ * export const proxy = createRedirectProxy(rules, { base: 'https://example.com' });
  * export const config = {
  *   matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
  * };
@@ -46,25 +61,30 @@ export type RedirectProxy = (request: ProxyRequest) => Response | undefined;
  * @see https://nextjs.org/docs/app/api-reference/file-conventions/proxy
  */
 export function createRedirectProxy(
-  rulesOrMap: RulesOrMap,
+  rulesOrMap: RulesMapOrSource,
   options: RedirectProxyOptions = {},
 ): RedirectProxy {
-  const { onError, ...rest } = options;
+  const { onError, allowedHosts, ...rest } = options;
   checkCallback('onError', onError);
   const { onRedirect, cache, base } = parseAdapterOptions(pkg, adapterOptionsSchema, rest);
-  const map = mapOf(rulesOrMap, { ...(cache && { cache }), ...(base && { base }) });
+  const source = sourceOf(rulesOrMap, { ...(cache && { cache }), ...(base && { base }) });
+  const originFor = locationOrigin(base, allowedHosts);
   return (request) => {
     let response: Response | undefined;
     try {
-      const result = map.match({
+      const result = source.current().match({
         url: request.url,
         method: request.method,
         headers: request.headers,
       });
-      if (result === null) return undefined;
+      // A rule the host serves itself (a rewrite, an error page): the app answers it.
+      if (result === null || result.kind === 'serve') return undefined;
       const headers = new Headers(result.headers);
       if (!absolute.test(result.location)) {
-        headers.set('location', new URL(result.location, request.url).href);
+        const origin = originFor(request.url);
+        // A host not in `allowedHosts`: not ours to redirect.
+        if (origin === null) return undefined;
+        headers.set('location', new URL(result.location, origin).href);
       }
       response = new Response(null, { status: result.status, headers });
       if (onRedirect) {

@@ -1,4 +1,5 @@
-import { type RedirectIntent, redirectDecision } from '@org/redirect-core';
+import { redirectDecision } from '@org/redirect-core/adapter';
+import type { RedirectIntent } from '@org/redirect-core/status';
 
 /** Options of {@link redirectResponse}: core's guard settings for the target. */
 export interface RedirectResponseOptions {

@@ -1,17 +1,35 @@
 import {
+  isRedirectInput,
   isRedirectMap,
-  type RedirectMap,
-  type RedirectMapOptions,
   RedirectOptionsError,
-  type RedirectRule,
   toRedirectMap,
-} from '@org/redirect-core';
+  toRedirectSource,
+} from '@org/redirect-core/adapter';
+import type { RedirectMap, RedirectMapOptions, RedirectRule } from '@org/redirect-core/map';
+import type { RedirectSource } from '@org/redirect-core/source';
 
 /** The package name errors start with. */
 export const pkg = '@org/redirect-next';
 
 /** Rules, or a map compiled from them with `createRedirectMap`. */
 export type RulesOrMap = readonly RedirectRule[] | RedirectMap;
+
+/** Rules, a map, or a `RedirectSource` whose map can change while the app runs. */
+export type RulesMapOrSource = RulesOrMap | RedirectSource;
+
+/**
+ * The source for rules, a map or a source; core validates rules and throws a
+ * `RedirectConfigError` naming each bad one.
+ */
+export function sourceOf(input: RulesMapOrSource, options?: RedirectMapOptions): RedirectSource {
+  if (!isRedirectInput(input)) {
+    throw new RedirectOptionsError(
+      'rulesOrMap',
+      `${pkg}: "rulesOrMap" must be an array of redirect rules, a map from createRedirectMap or a redirect source.`,
+    );
+  }
+  return toRedirectSource(input, options);
+}
 
 /**
  * The map for rules or a map; core validates rules and throws a `RedirectConfigError` naming

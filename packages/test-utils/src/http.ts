@@ -39,10 +39,17 @@ export interface RawResponse {
 export async function rawRequest(
   port: number,
   target: string,
-  { method = 'GET', host = '127.0.0.1' }: { method?: string; host?: string } = {},
+  {
+    method = 'GET',
+    host = '127.0.0.1',
+    headers: sent = {},
+  }: { method?: string; host?: string; headers?: Readonly<Record<string, string>> } = {},
 ): Promise<RawResponse> {
   const socket = connect(port, '127.0.0.1');
-  socket.write(`${method} ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+  const extra = Object.entries(sent).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.write(
+    `${method} ${target} HTTP/1.1\r\nHost: ${host}\r\n${extra.join('')}Connection: close\r\n\r\n`,
+  );
   const chunks: Buffer[] = [];
   socket.on('data', (chunk: Buffer) => chunks.push(chunk));
   await once(socket, 'close');

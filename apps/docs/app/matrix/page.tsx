@@ -1,14 +1,22 @@
+import { clientProfiles } from '@org/redirect-core/clients';
 import {
   type ClientFamily,
   clientFamilies,
   clientFamilyNames,
   redirectStatuses,
+  sources,
   statusCodes,
-} from '@org/redirect-core';
+} from '@org/redirect-core/status';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TableWrap } from '../../components/table-wrap';
-import { kindLabels, permanenceLabels, type rewriteLabels, yesNo } from '../../lib/labels';
+import {
+  kindLabels,
+  permanenceLabels,
+  type rewriteLabels,
+  verification,
+  yesNo,
+} from '../../lib/labels';
 
 export const metadata: Metadata = {
   title: 'Comparison matrix',
@@ -20,18 +28,29 @@ const short = {
   post: ['POST→GET', 'warn'],
   'post-optional': ['POST→GET (may)', 'warn'],
   'all-but-get-head': ['→GET', 'warn'],
+  'post-cross-origin': ['POST→GET (cross-origin)', 'warn'],
   'not-followed': ['not followed', ''],
 } as const satisfies Record<keyof typeof rewriteLabels, readonly [string, string]>;
 
 // Column headings short enough for one screen; the full name is in the title.
 const familyShort = {
-  rfc: 'RFC 9110',
-  fetch: 'Browsers',
+  fetch: 'fetch()',
   undici: 'Node fetch',
-  followRedirects: 'axios',
-  got: 'got',
+  navigation: 'Navigation',
+  'follow-redirects': 'follow-redirects',
+  axios: 'axios',
+  got: 'got 14',
+  'got-15': 'got 15',
   curl: 'curl -L',
+  'curl-x': 'curl -X',
+  rfc: 'RFC 9110',
 } as const satisfies Record<ClientFamily, string>;
+
+// What the body does besides the method, where that is not "with the method".
+const bodyNote = {
+  dropped: ' no body',
+  'dropped-cross-origin': ' body dropped cross-origin',
+} as const;
 
 export default function MatrixPage() {
   const rows = statusCodes.map((code) => redirectStatuses[code]);
@@ -41,7 +60,9 @@ export default function MatrixPage() {
       <p className="lede">
         All 3xx codes on one screen. Click a code for the details and the source of every cell.
         “POST→GET”: a POST is sent again as GET with no body (“may”: the RFC allows it); “→GET”:
-        every method but GET and HEAD becomes GET; “✕”: the client does not follow it.
+        every method but GET and HEAD becomes GET; “✕”: the client does not follow it. Each column
+        is either verified against the real client by the conformance suite or documented from the
+        client's source (see below the table).
       </p>
       <TableWrap label="Comparison of all 3xx codes">
         <table className="matrix">
@@ -85,6 +106,9 @@ export default function MatrixPage() {
                     ) : (
                       <span className={`badge ${short[entry.methods[family].rewrite][1]}`}>
                         {short[entry.methods[family].rewrite][0]}
+                        {entry.methods[family].body in bodyNote
+                          ? bodyNote[entry.methods[family].body as keyof typeof bodyNote]
+                          : ''}
                       </span>
                     )}
                   </td>
@@ -94,6 +118,35 @@ export default function MatrixPage() {
                 <td>{entry.spec.introducedIn.name.replace(/ \(.*$/, '')}</td>
               </tr>
             ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <h2 id="clients">Where each column comes from</h2>
+      <TableWrap label="How each client's behaviour is known">
+        <table>
+          <caption className="visually-hidden">Verification of each client column</caption>
+          <thead>
+            <tr>
+              <th scope="col">Client</th>
+              <th scope="col">Cells</th>
+              <th scope="col">Redirect limit</th>
+              <th scope="col">Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {clientFamilies.map((family) => {
+              const { text, source } = verification(family);
+              return (
+                <tr key={family} id={`client-${family}`}>
+                  <th scope="row">{clientFamilyNames[family]}</th>
+                  <td>{text}</td>
+                  <td>{clientProfiles[family].maxRedirects.value}</td>
+                  <td>
+                    <a href={sources[source].url}>{sources[source].title}</a>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </TableWrap>

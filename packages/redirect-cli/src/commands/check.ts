@@ -1,18 +1,21 @@
-import { writeFile } from 'node:fs/promises';
+import { parseRedirects } from '@org/redirect-core/formats';
 import {
   analyzeRedirects,
   createRedirectMap,
   type Finding,
-  parseRedirects,
+  type PathOptions,
   type RedirectRule,
   type RuleOrigin,
-  serializeRedirects,
-} from '@org/redirect-core';
+} from '@org/redirect-core/map';
 import { SingleBar } from 'cli-progress';
+import { unifiedDiff } from '../fix/diff';
+import { planFixes } from '../fix/fix';
+import { replaceFile } from '../fix/write';
 import { coreFormat, problemsOf, type ReadFormat } from '../formats';
 import {
   type CommandResult,
   colors,
+  errorMessage,
   exitCodes,
   failure,
   lines,
@@ -20,6 +23,7 @@ import {
   toJson,
 } from '../output';
 import { readMap } from '../read-map';
+import { escapeTerminal as safe } from '../terminal';
 
 /** Options of {@link check}. */
 export interface CheckOptions extends OutputOptions {
@@ -27,8 +31,14 @@ export interface CheckOptions extends OutputOptions {
   readonly format?: string;
   /** Exit 1 on warnings too, not only on errors. */
   readonly strict?: boolean;
-  /** Write the collapsed chains back to the file. Other suggested fixes are only printed. */
+  /**
+   * Write back the collapsed chains that provably keep every answer (same status, Location,
+   * method and query handling for every request), editing the file in place. Chains it cannot
+   * show safe, and other suggested fixes, are only printed.
+   */
   readonly fix?: boolean;
+  /** With `fix`: print the change as a unified diff instead of writing it. */
+  readonly dryRun?: boolean;
   /**
    * Where a progress bar goes for large files (the binary passes stderr). Drawn only when the
    * stream is a terminal.
@@ -57,8 +67,14 @@ export interface CheckReport {
   readonly issues: readonly CheckIssue[];
   readonly findings: readonly CheckFinding[];
   readonly summary: { readonly errors: number; readonly warnings: number; readonly info: number };
-  /** How many rules `--fix` rewrote. */
+  /** How many rules `--fix` rewrote (or, with `--dry-run`, would rewrite). */
   readonly fixed: number;
+  /** Chains `--fix` left as they are, each with why its collapse could change an answer. */
+  readonly notFixed?: readonly { readonly at: string; readonly reason: string }[];
+  /** With `--fix`: the requests both maps were compared on before writing. */
+  readonly compared?: number;
+  /** With `--fix --dry-run`: the change as a unified diff. */
+  readonly diff?: string;
 }
 
 // Files above this size show a progress bar (when stderr is a terminal).
@@ -96,8 +112,8 @@ interface Job {
   format: ReadFormat;
   options: CheckOptions;
   bar: SingleBar | undefined;
-  /** Rules a previous `--fix` pass rewrote. */
-  fixed?: number;
+  /** What a previous `--fix` pass did. */
+  fixed?: Pick<CheckReport, 'fixed' | 'notFixed' | 'compared' | 'diff'>;
 }
 
 async function analyse(job: Job): Promise<CommandResult> {
@@ -106,30 +122,75 @@ async function analyse(job: Job): Promise<CommandResult> {
   const issues: CheckIssue[] = [];
   let rules: RedirectRule[] = [];
   let origins: readonly (RuleOrigin | undefined)[] = [];
+  // How the file's host compares paths (case, trailing slash): the map answers as it does.
+  let hostOptions: PathOptions = {};
   try {
     const parsed = parseRedirects(text, coreFormat(format), { file });
     rules = [...parsed.rules];
     origins = parsed.origins;
+    hostOptions = parsed.options ?? {};
     for (const message of parsed.warnings) issues.push({ severity: 'warning', at: file, message });
   } catch (error) {
     issues.push(...configIssues(error, at));
-    return report({ file, format, rules, issues, findings: [], fixed: job.fixed ?? 0 }, options);
+    // One bad line never hides the rest: analyse the lines that can be read (never --fix them).
+    let partial: ReturnType<typeof parseRedirects> | undefined;
+    try {
+      partial = parseRedirects(text, coreFormat(format), { file, skipInvalid: true });
+    } catch {
+      partial = undefined;
+    }
+    if (partial === undefined || partial.rules.length === 0 || options.fix) {
+      return report({ file, format, rules, issues, findings: [], ...fixedOf(job) }, options);
+    }
+    rules = [...partial.rules];
+    origins = partial.origins;
+    hostOptions = partial.options ?? {};
+    for (const message of partial.warnings) {
+      if (!message.startsWith('skipped ')) issues.push({ severity: 'warning', at: file, message });
+    }
   }
   await step(bar, 1);
   try {
-    createRedirectMap(rules, { origins });
+    createRedirectMap(rules, { origins, ...hostOptions });
   } catch (error) {
     issues.push(...configIssues(error, at));
-    return report({ file, format, rules, issues, findings: [], fixed: job.fixed ?? 0 }, options);
+    return report({ file, format, rules, issues, findings: [], ...fixedOf(job) }, options);
   }
   await step(bar, 2);
-  const findings = analyzeRedirects(rules, { origins });
+  const findings = analyzeRedirects(rules, { origins, ...hostOptions });
+  let fixed = fixedOf(job);
   if (options.fix) {
-    const result = await applyFixes({ file, text, format, rules, origins, findings });
-    if (typeof result === 'string') return failure(exitCodes.findings, result, options);
-    if (result.fixed > 0) {
+    const plan = planFixes({
+      text,
+      format: coreFormat(format),
+      rules,
+      origins,
+      findings,
+      options: hostOptions,
+    });
+    if (plan.refused !== undefined) {
+      return failure(
+        exitCodes.findings,
+        `@org/redirect-cli: --fix did not write ${file}: ${plan.refused}`,
+        options,
+      );
+    }
+    const notFixed = plan.unapplied.map((item) => ({
+      at: at(origins[item.index]?.line),
+      reason: item.reason,
+    }));
+    fixed = { fixed: plan.applied.length, notFixed, compared: plan.compared };
+    if (options.dryRun) {
+      fixed = { ...fixed, diff: unifiedDiff(file, text, plan.text) };
+    } else if (plan.applied.length > 0) {
+      const refused = await replaceFile(file, text, plan.text).catch(
+        (error: unknown) => `cannot write ${file}: ${errorMessage(error)}`,
+      );
+      if (refused !== null) {
+        return failure(exitCodes.findings, `@org/redirect-cli: --fix: ${refused}`, options);
+      }
       // Report on the file as written, with its new lines.
-      const again = { file, text: result.text, format, bar, fixed: result.fixed };
+      const again = { file, text: plan.text, format, bar, fixed };
       return analyse({ ...again, options: { ...options, fix: false } });
     }
   }
@@ -138,57 +199,11 @@ async function analyse(job: Job): Promise<CommandResult> {
     ...finding,
     at: finding.rules.map((index) => at(origins[index]?.line)),
   }));
-  return report({ file, format, rules, issues, findings: located, fixed: job.fixed ?? 0 }, options);
+  return report({ file, format, rules, issues, findings: located, ...fixed }, options);
 }
 
-// Replaces each rule a chain finding's fix names (the first per rule wins) and writes the file.
-// A Netlify file is edited line by line, so its comments and layout stay; other formats are
-// written whole by core's serializer.
-async function applyFixes(input: {
-  file: string;
-  text: string;
-  format: ReadFormat;
-  rules: readonly RedirectRule[];
-  origins: readonly (RuleOrigin | undefined)[];
-  findings: readonly Finding[];
-}): Promise<{ text: string; fixed: number } | string> {
-  const rules = [...input.rules];
-  const touched = new Set<number>();
-  for (const finding of input.findings) {
-    // Only collapsed chains are applied: they keep what every request gets. Other fixes (a
-    // different status, say) change behaviour and stay suggestions.
-    if (finding.kind !== 'chain' || !finding.fix || touched.has(finding.fix.index)) continue;
-    touched.add(finding.fix.index);
-    rules[finding.fix.index] = finding.fix.rule;
-  }
-  if (touched.size === 0) return { text: input.text, fixed: 0 };
-  const format = coreFormat(input.format);
-  let text: string;
-  const lineOf = (index: number) => input.origins[index]?.line;
-  if (format === 'netlify' && [...touched].every((index) => lineOf(index) !== undefined)) {
-    const fileLines = input.text.split('\n');
-    for (const index of touched) {
-      const serialized = serializeRedirects([rules[index]!], format);
-      if (serialized.lost.length > 0) return lostMessage(input.file, format, serialized.lost);
-      const line = serialized.text
-        .split('\n')
-        .find((entry) => entry.trim() !== '' && !entry.startsWith('#'));
-      if (line === undefined) return lostMessage(input.file, format, ['the rule']);
-      const at = lineOf(index)! - 1;
-      fileLines[at] = fileLines[at]!.endsWith('\r') ? `${line}\r` : line;
-    }
-    text = fileLines.join('\n');
-  } else {
-    const serialized = serializeRedirects(rules, format);
-    if (serialized.lost.length > 0) return lostMessage(input.file, format, serialized.lost);
-    text = serialized.text;
-  }
-  await writeFile(input.file, text);
-  return { text, fixed: touched.size };
-}
-
-function lostMessage(file: string, format: string, lost: readonly string[]): string {
-  return `@org/redirect-cli: --fix did not write ${file}: writing it back as ${format} would lose ${lost.join('; ')}`;
+function fixedOf(job: Job): Pick<CheckReport, 'fixed' | 'notFixed' | 'compared' | 'diff'> {
+  return job.fixed ?? { fixed: 0 };
 }
 
 function configIssues(error: unknown, at: (line: number | undefined) => string): CheckIssue[] {
@@ -224,20 +239,32 @@ function reportText(data: CheckReport, options: CheckOptions): string[] {
     const findings = data.findings.filter((finding) => finding.severity === severity);
     if (issues.length + findings.length === 0) continue;
     out.push(paint[severity](c.bold(`${heading[severity]} (${issues.length + findings.length})`)));
-    for (const issue of issues) out.push(`  ${issue.at}  ${issue.message}`);
+    for (const issue of issues) out.push(`  ${safe(issue.at)}  ${safe(issue.message)}`);
     for (const finding of findings) {
       const [first = data.file, ...rest] = finding.at;
-      out.push(`  ${first}  ${c.bold(finding.kind)}  ${finding.message}`);
-      if (rest.length > 0) out.push(c.dim(`    also ${rest.join(', ')}`));
+      out.push(`  ${safe(first)}  ${c.bold(finding.kind)}  ${safe(finding.message)}`);
+      if (rest.length > 0) out.push(c.dim(`    also ${safe(rest.join(', '))}`));
       if (finding.fix) {
         const { from, to, status } = finding.fix.rule;
         const how = finding.kind === 'chain' ? ' (check --fix)' : '';
-        out.push(c.dim(`    fix: ${from} -> ${to}${status ? ` ${status}` : ''}${how}`));
+        out.push(c.dim(`    fix: ${safe(from)} -> ${safe(to)}${status ? ` ${status}` : ''}${how}`));
       }
     }
     out.push('');
   }
-  if (data.fixed > 0) out.push(c.green(`Fixed ${data.fixed} rule(s) in ${data.file}.`));
+  if (data.diff !== undefined) {
+    out.push(data.diff === '' ? 'No change to write (--dry-run).' : data.diff.trimEnd());
+    if (data.fixed > 0) out.push(c.dim(`--dry-run: ${safe(data.file)} was not written.`));
+  } else if (data.fixed > 0) {
+    out.push(c.green(`Fixed ${data.fixed} rule(s) in ${safe(data.file)}.`));
+  }
+  for (const item of data.notFixed ?? []) {
+    out.push(
+      c.yellow(
+        `Not fixed ${safe(item.at)}: ${safe(item.reason)}; the suggestion above stays a suggestion.`,
+      ),
+    );
+  }
   const { errors, warnings, info } = data.summary;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const line = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${info} info in ${plural(data.rules, 'rule')} (${data.format})`;

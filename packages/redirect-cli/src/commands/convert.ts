@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { parseRedirects, serializeRedirects } from '@org/redirect-core';
+import { parseRedirects, serializeRedirects } from '@org/redirect-core/formats';
 import { coreFormat, problemsOf, writeFormatSchema } from '../formats';
 import {
   type CommandResult,
@@ -12,6 +12,7 @@ import {
   usageError,
 } from '../output';
 import { readMap } from '../read-map';
+import { checkConversion } from './convert-check';
 
 /** Options of {@link convert}. */
 export interface ConvertOptions extends OutputOptions {
@@ -21,14 +22,22 @@ export interface ConvertOptions extends OutputOptions {
   readonly from?: string;
   /** Write here instead of printing the converted map. */
   readonly out?: string;
+  /**
+   * Write even what the target cannot say as the source did, listing each loss. Without it a
+   * loss is an error (exit 1) and nothing is written.
+   */
+  readonly lossy?: boolean;
 }
 
 /**
  * `redirects convert <file> --to <format>`: reads a redirect map and writes it in another
- * format. What the target format cannot express is listed on stderr (or under `lost` with
- * `--json`).
+ * format, then checks what it wrote: the target's own reader must accept it, and requests
+ * generated from every rule must answer as before. A rule the target refuses, or whose meaning
+ * it cannot express, is an error (exit 1, nothing written) unless `--lossy`, which writes and
+ * lists each loss on stderr (or under `lost` with `--json`).
  *
- * Exit code 0 when converted, 1 when the input has errors, 2 on bad arguments.
+ * Exit code 0 when converted, 1 when the input has errors or the conversion loses meaning
+ * (without `--lossy`), 2 on bad arguments.
  *
  * @example
  * ```ts
@@ -52,7 +61,19 @@ export async function convert(file: string, options: ConvertOptions): Promise<Co
   try {
     const parsed = parseRedirects(text, from, { file });
     warnings = parsed.warnings;
-    result = serializeRedirects(parsed.rules, coreFormat(to.data));
+    const target = coreFormat(to.data);
+    const written = serializeRedirects(parsed.rules, target);
+    const checked =
+      target === 'nginx'
+        ? { losses: [], warnings: [] }
+        : checkConversion(
+            { rules: parsed.rules, origins: parsed.origins, options: parsed.options ?? {} },
+            written.text,
+            target,
+            file,
+          );
+    warnings = [...warnings, ...checked.warnings];
+    result = { text: written.text, lost: [...written.lost, ...checked.losses] };
   } catch (error) {
     const problems = problemsOf(error).map(
       (problem) =>
@@ -61,6 +82,13 @@ export async function convert(file: string, options: ConvertOptions): Promise<Co
     return failure(
       exitCodes.findings,
       `@org/redirect-cli: cannot convert ${file}\n  ${problems.join('\n  ')}`,
+      options,
+    );
+  }
+  if (result.lost.length > 0 && !options.lossy) {
+    return failure(
+      exitCodes.findings,
+      `@org/redirect-cli: ${file} cannot be written as ${to.data} without losing meaning; nothing was written (pass --lossy to write it anyway):\n  ${result.lost.join('\n  ')}`,
       options,
     );
   }

@@ -7,7 +7,7 @@ import {
   type SourceId,
   type StatusEntry,
   sources,
-} from '@org/redirect-core';
+} from '@org/redirect-core/status';
 import { z } from 'zod';
 import {
   type CommandResult,
@@ -18,6 +18,7 @@ import {
   toJson,
   usageError,
 } from '../output';
+import { sendIt } from './send-it';
 
 const codeSchema = z.coerce
   .number({ error: 'the code must be a number such as 301' })
@@ -30,6 +31,7 @@ const rewriteText = {
   post: 'turns POST into GET (other methods kept)',
   'post-optional': 'may turn POST into GET',
   'all-but-get-head': 'turns every method but GET and HEAD into GET',
+  'post-cross-origin': 'turns POST into GET on a move to another origin',
   'not-followed': 'does not follow it',
 } as const;
 
@@ -92,6 +94,11 @@ function explainText(entry: StatusEntry, cited: SourceId[], options: OutputOptio
   if (caveats.length > 0) {
     out.push('', c.bold('Caveats'));
     for (const caveat of caveats) out.push(`  - ${caveat.value} ${ref(caveat.source)}`);
+  }
+  const sent = sendIt(entry.code);
+  if (sent) {
+    out.push('', c.bold('How to send it'));
+    for (const line of sent.lines) out.push(`  ${line.adapter.padEnd(8)} ${line.call}`);
   }
   out.push('', `${c.green('Use when:')}   ${entry.useWhen}`);
   out.push(`${c.yellow('Avoid when:')} ${entry.avoidWhen}`);

@@ -1,4 +1,5 @@
-import { clientFamilies, nextRequest } from '@org/redirect-core';
+import { nextRequest } from '@org/redirect-core/next-request';
+import { clientFamilies } from '@org/redirect-core/status';
 import { z } from 'zod';
 import { parseHeaderOptions } from '../headers';
 import { methodSchema } from '../method';
@@ -85,7 +86,7 @@ export function simulate(options: SimulateOptions): CommandResult {
     body: body ?? null,
   };
   const response = { status, headers, url };
-  const result = nextRequest(request, response, { methodRewrite: client });
+  const result = nextRequest(request, response, { client });
   const exitCode = result.kind === 'error' ? exitCodes.findings : exitCodes.ok;
   if (options.json) {
     return { exitCode, stdout: toJson({ request, response, client, result }) };

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { type TraceReport, trace } from './trace';
+import type { RawRequest } from './trace-http';
 
 // Answers from a table, for what a local server cannot show: https origins and downgrades.
 // The hop-by-hop behaviour against real servers is in test/trace.test.ts.
 const answers =
-  (table: Record<string, [number, string?]>): typeof fetch =>
-  async (input) => {
-    const [status, location] = table[String(input)] ?? [404];
-    return new Response(null, { status, headers: location ? { location } : {} });
+  (table: Record<string, [number, string?]>): RawRequest =>
+  async (url) => {
+    const [status, location] = table[url] ?? [404];
+    return { status, statusText: '', headers: location ? [['location', location]] : [] };
   };
 
 const run = async (url: string, table: Record<string, [number, string?]>, header?: string[]) => {
-  const result = await trace(url, { json: true, fetch: answers(table), header });
+  const result = await trace(url, { json: true, request: answers(table), header });
   return { exitCode: result.exitCode, report: JSON.parse(result.stdout) as TraceReport };
 };
 
@@ -46,7 +47,7 @@ describe('trace flags', () => {
     for (let i = 0; i < 5; i += 1) table[`https://site.test/${i}`] = [302, `/${i + 1}`];
     const result = await trace('https://site.test/0', {
       json: true,
-      fetch: answers(table),
+      request: answers(table),
       maxHops: 3,
     });
     const report = JSON.parse(result.stdout) as TraceReport;

@@ -1,10 +1,5 @@
-import {
-  type Change,
-  clientFamilies,
-  isStatusCode,
-  nextRequest,
-  redirectStatuses,
-} from '@org/redirect-core';
+import { type Change, nextRequest } from '@org/redirect-core/next-request';
+import { clientFamilies, isStatusCode, redirectStatuses } from '@org/redirect-core/status';
 import { z } from 'zod';
 import { parseHeaderOptions } from '../headers';
 import { methodSchema } from '../method';
@@ -18,6 +13,8 @@ import {
   toJson,
   usageError,
 } from '../output';
+import { escapeTerminal as safe } from '../terminal';
+import { type RawRequest, type RawResponse, rawRequest } from './trace-http';
 
 /** Options of {@link trace}. */
 export interface TraceOptions extends OutputOptions {
@@ -35,8 +32,11 @@ export interface TraceOptions extends OutputOptions {
   readonly client?: string;
   /** Exit 1 on warnings (long chains, downgrades, credentials) too. */
   readonly strict?: boolean;
-  /** The fetch to use. Default: the global `fetch`. */
-  readonly fetch?: typeof fetch;
+  /**
+   * Sends one hop's request. Default: `node:http` / `node:https`, reading the raw header pairs
+   * (never a `Headers` object, which joins repeated headers).
+   */
+  readonly request?: RawRequest;
 }
 
 /** Something worth knowing about a chain. */
@@ -131,7 +131,7 @@ export async function trace(url: string, options: TraceOptions = {}): Promise<Co
   const method = (
     parsed.data.method ?? (options.data === undefined ? 'GET' : 'POST')
   ).toUpperCase();
-  const doFetch = options.fetch ?? fetch;
+  const send = options.request ?? rawRequest;
 
   const hops: TraceHop[] = [];
   const flags: TraceFlag[] = [];
@@ -147,40 +147,53 @@ export async function trace(url: string, options: TraceOptions = {}): Promise<Co
 
   for (let hop = 1; ; hop += 1) {
     seen.set(withoutHash(request.url), hop);
-    let response: Response;
+    let response: RawResponse;
     try {
-      response = await doFetch(withoutHash(request.url), {
+      const body = requestBody(request.method, request.body);
+      response = await send(withoutHash(request.url), {
         method: request.method,
         headers: request.headers as [string, string][],
-        body: requestBody(request.method, request.body),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeout),
+        ...(body === undefined ? {} : { body }),
+        timeout,
       });
     } catch (error) {
       hops.push({ hop, request: pick(request), error: networkError(error, timeout) });
       networkFailed = true;
       break;
     }
-    // The body is not needed; release the socket.
-    await response.body?.cancel().catch(() => undefined);
+    const values = (name: string) =>
+      response.headers.filter(([key]) => key === name).map(([, value]) => value);
+    const locations = values('location');
     const base = {
       hop,
       request: pick(request),
       status: response.status,
       statusText: response.statusText,
-      location: response.headers.get('location'),
+      location: locations.length === 0 ? null : locations.join(', '),
       cache: Object.fromEntries(
         cacheHeaders.flatMap((name) => {
-          const value = response.headers.get(name);
-          return value === null ? [] : [[name, value]];
+          const list = values(name);
+          return list.length === 0 ? [] : [[name, list.join(', ')]];
         }),
       ),
       ...(isStatusCode(response.status) ? { semantics: semantics(response.status) } : {}),
     };
+    if (locations.length > 1 && response.status >= 300 && response.status < 400) {
+      // Fetch reads a repeated Location as one list value ("/ok, http://evil.test/") and other
+      // clients pick one: which target a client follows is anyone's guess. Stop here.
+      hops.push(base);
+      flags.push({
+        kind: 'invalid-redirect',
+        severity: 'error',
+        hop,
+        message: `the response has ${locations.length} Location headers; clients disagree on which to follow (or fail). Send exactly one.`,
+      });
+      break;
+    }
     const result = nextRequest(
       { ...request },
       { status: response.status, headers: response.headers, url: request.url },
-      { redirect: 'follow', maxRedirects: maxHops, methodRewrite: client },
+      { redirect: 'follow', maxRedirects: maxHops, client },
     );
     if (result.kind === 'return') {
       hops.push(base);
@@ -204,8 +217,10 @@ export async function trace(url: string, options: TraceOptions = {}): Promise<Co
     if (result.kind === 'error') {
       hops.push(base);
       const tooMany = result.code === 'too-many-redirects';
+      // A client that refuses credentials in a Location fails the chain here: say which.
+      const credentials = (result.code as string) === 'credentials-in-location';
       flags.push({
-        kind: tooMany ? 'too-many-hops' : 'invalid-redirect',
+        kind: tooMany ? 'too-many-hops' : credentials ? 'credentials' : 'invalid-redirect',
         severity: 'error',
         hop,
         message: tooMany
@@ -308,15 +323,19 @@ function traceText(data: TraceReport, options: TraceOptions): string[] {
   const c = colors(options.color);
   const out: string[] = [];
   for (const hop of data.hops) {
-    out.push(`${c.bold(String(hop.hop).padStart(2))}  ${hop.request.method} ${hop.request.url}`);
+    out.push(
+      `${c.bold(String(hop.hop).padStart(2))}  ${safe(hop.request.method)} ${safe(hop.request.url)}`,
+    );
     if (hop.error) {
-      out.push(`    ${c.red(`no response: ${hop.error.message}`)} ${c.dim(`(${hop.error.code})`)}`);
+      out.push(
+        `    ${c.red(`no response: ${safe(hop.error.message)}`)} ${c.dim(`(${safe(hop.error.code)})`)}`,
+      );
       continue;
     }
     const status = hop.status ?? 0;
     const paint = status >= 400 ? c.red : status >= 300 ? c.yellow : c.green;
     const reason = hop.semantics?.reason ?? hop.statusText ?? '';
-    out.push(`    ${paint(`${status} ${reason}`.trim())}`);
+    out.push(`    ${paint(`${status} ${safe(reason)}`.trim())}`);
     if (hop.semantics) {
       const s = hop.semantics;
       out.push(
@@ -326,9 +345,11 @@ function traceText(data: TraceReport, options: TraceOptions): string[] {
       );
     }
     if (hop.location !== null && hop.location !== undefined) {
-      out.push(`    Location: ${hop.location}`);
+      out.push(`    Location: ${safe(hop.location)}`);
     }
-    for (const [name, value] of Object.entries(hop.cache ?? {})) out.push(`    ${name}: ${value}`);
+    for (const [name, value] of Object.entries(hop.cache ?? {})) {
+      out.push(`    ${name}: ${safe(value)}`);
+    }
     if (hop.next) {
       const method =
         hop.next.method === hop.request.method
@@ -336,7 +357,7 @@ function traceText(data: TraceReport, options: TraceOptions): string[] {
           : `${hop.request.method} becomes ${hop.next.method}`;
       out.push(`    -> ${method} ${c.dim(`(${data.client} rules)`)}`);
       for (const change of hop.next.changes) {
-        if (!obvious.has(change.kind)) out.push(c.dim(`       ${change.message}`));
+        if (!obvious.has(change.kind)) out.push(c.dim(`       ${safe(change.message)}`));
       }
     }
   }
@@ -344,11 +365,11 @@ function traceText(data: TraceReport, options: TraceOptions): string[] {
   const last = data.hops.at(-1);
   const end = last?.error
     ? `stopped at hop ${last.hop}`
-    : `ends in ${last?.status ?? '?'} at ${last?.request.url ?? data.url}`;
+    : `ends in ${last?.status ?? '?'} at ${safe(last?.request.url ?? data.url)}`;
   const summary = `${data.redirects} redirect${data.redirects === 1 ? '' : 's'}, ${end}`;
   for (const flag of data.flags) {
     const paint = flag.severity === 'error' ? c.red : c.yellow;
-    out.push(`${paint(flag.severity)} hop ${flag.hop} ${c.bold(flag.kind)}: ${flag.message}`);
+    out.push(`${paint(flag.severity)} hop ${flag.hop} ${c.bold(flag.kind)}: ${safe(flag.message)}`);
   }
   out.push(data.flags.length === 0 && !last?.error ? c.green(summary) : summary);
   return out;

@@ -21,4 +21,10 @@ export {
   redirectBody,
   redirectDecision,
 } from './redirect-response';
-export { isRedirectMap, toRedirectMap } from './redirect-source';
+export {
+  isRedirectInput,
+  isRedirectMap,
+  type RedirectInput,
+  toRedirectMap,
+  toRedirectSource,
+} from './redirect-source';

@@ -1,61 +1,73 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cachePolicySchema } from '../map/cache';
+import { isRedirectSource } from '../source/is-source';
+import { inEnglish, lazySchema } from '../validation/lazy-schema';
 import type { RedirectEvent } from './redirect-response';
 import { isRedirectMap } from './redirect-source';
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
 const noControl = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
 
+// The fields every adapter takes; a function, so no schema is built on import.
+const adapterShape = () => ({
+  /** Called once per answered redirect, for metrics and logs. */
+  onRedirect: z.optional(
+    z.custom<(event: RedirectEvent) => void>((value) => typeof value === 'function', {
+      error: 'must be a function',
+    }),
+  ),
+  /** The redirect map's cache policy. */
+  cache: z.optional(cachePolicySchema),
+  /** The site's absolute URL, from configuration: never taken from the Host header. */
+  base: z.optional(httpUrl()),
+  /** Origins an untrusted redirect target may point to. Default: the origin of `base`. */
+  allowedOrigins: z.optional(z.array(httpUrl())),
+  /** Where a rejected untrusted target goes instead. Default `/`. */
+  fallback: z.optional(
+    z.string().check(
+      z.minLength(1),
+      z.refine(noControl, { error: 'must not hold control characters' }),
+      z.refine((value) => /^\/(?![/\\])/.test(value) || /^https?:\/\//i.test(value), {
+        error: 'must be a path starting with a single "/" or an absolute http(s) URL',
+      }),
+    ),
+  ),
+});
+
 /**
- * The options every framework adapter takes (Koa, Fastify, Next.js), as a zod schema, so
- * they are checked the same way everywhere. Unknown keys are errors (a typo is not ignored).
+ * The options every framework adapter takes (Koa, Fastify, Next.js), as a zod schema (built on
+ * first use), so they are checked the same way everywhere. Unknown keys are errors (a typo is
+ * not ignored).
  */
-export const adapterOptionsSchema = z
-  .object({
-    /** Called once per answered redirect, for metrics and logs. */
-    onRedirect: z
-      .custom<(event: RedirectEvent) => void>((value) => typeof value === 'function', {
-        error: 'must be a function',
-      })
-      .optional(),
-    /** The redirect map's cache policy. */
-    cache: cachePolicySchema.optional(),
-    /** The site's absolute URL, from configuration: never taken from the Host header. */
-    base: httpUrl.optional(),
-    /** Origins an untrusted redirect target may point to. Default: the origin of `base`. */
-    allowedOrigins: z.array(httpUrl).optional(),
-    /** Where a rejected untrusted target goes instead. Default `/`. */
-    fallback: z
-      .string()
-      .min(1)
-      .refine(noControl, 'must not hold control characters')
-      .refine(
-        (value) => /^\/(?![/\\])/.test(value) || /^https?:\/\//i.test(value),
-        'must be a path starting with a single "/" or an absolute http(s) URL',
-      )
-      .optional(),
-  })
-  .strict();
+export const adapterOptionsSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject(adapterShape()),
+);
 
 /**
  * The options of adapters that serve a redirect map next to a router (Fastify): the map as
  * `rules` or `map` (at most one), and which wins when a request matches both a rule and a route.
  */
-export const mapAdapterOptionsSchema = adapterOptionsSchema
-  .extend({
-    rules: z.array(z.unknown(), { error: 'must be an array of redirect rules' }).optional(),
-    map: z
-      .custom((value) => isRedirectMap(value), {
-        error: 'must be a redirect map from createRedirectMap',
-      })
-      .optional(),
-    /** `'rules'`: a matching rule answers even where a route exists (as Next.js config redirects). */
-    precedence: z.enum(['rules', 'routes']).default('rules'),
-  })
-  .refine((options) => options.rules === undefined || options.map === undefined, {
-    error: 'cannot be given together with "map": pass one of them',
-    path: ['rules'],
-  });
+export const mapAdapterOptionsSchema = /* @__PURE__ */ lazySchema(() =>
+  z
+    .strictObject({
+      ...adapterShape(),
+      rules: z.optional(z.array(z.unknown(), { error: 'must be an array of redirect rules' })),
+      /** A compiled map, or a source whose map can change (a watched file, Redis). */
+      map: z.optional(
+        z.custom((value) => isRedirectMap(value) || isRedirectSource(value), {
+          error: 'must be a redirect map from createRedirectMap or a redirect source',
+        }),
+      ),
+      /** `'rules'`: a matching rule answers even where a route exists (as Next.js config redirects). */
+      precedence: z._default(z.enum(['rules', 'routes']), 'rules'),
+    })
+    .check(
+      z.refine((options) => options.rules === undefined || options.map === undefined, {
+        error: 'cannot be given together with "map": pass one of them',
+        path: ['rules'],
+      }),
+    ),
+);
 
 /** The options every adapter takes, as written by a user. */
 export type AdapterOptions = z.input<typeof adapterOptionsSchema>;
@@ -81,12 +93,12 @@ export class RedirectOptionsError extends TypeError {
  * // throws: @org/redirect-koa: option "base" must be an absolute http(s) URL ...
  * ```
  */
-export function parseAdapterOptions<S extends z.ZodType>(
+export function parseAdapterOptions<S extends z.core.$ZodType>(
   pkg: string,
   schema: S,
   input: unknown,
 ): z.output<S> {
-  const result = schema.safeParse(input ?? {});
+  const result = z.safeParse(schema, input ?? {}, inEnglish());
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];

@@ -63,7 +63,7 @@ describe('serializeCsv', () => {
       { from: '/a', to: '/b', permanent: true, host: 'example.com', query: { q: true } },
     ]);
     expect(lost).toEqual([
-      'rule 0 (/a): CSV has no column for host example.com, query conditions.',
+      'rule 1 (/a): CSV has no column for host example.com, query conditions.',
     ]);
   });
 });

@@ -37,7 +37,7 @@ export class RedirectParseError extends RedirectConfigError {
 export function describeIssue(issue: ConfigIssue): string {
   const file = issue.file === undefined ? '' : `${issue.file}:`;
   const where =
-    issue.line === undefined ? `rule ${issue.index}` : `${file || 'line '}${issue.line}`;
+    issue.line === undefined ? `rule ${issue.index + 1}` : `${file || 'line '}${issue.line}`;
   const field = issue.field === '' ? '' : ` (${issue.field})`;
   return `${where}${field}: ${issue.message}`;
 }

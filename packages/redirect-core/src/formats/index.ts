@@ -2,6 +2,7 @@ import type { RedirectRule } from '../map/types';
 import { parseCsv, serializeCsv } from './csv';
 import { parseJsonRules, serializeJsonRules } from './json';
 import { parseNetlify, serializeNetlify } from './netlify';
+import { parseNetlifyToml, serializeNetlifyToml } from './netlify-toml';
 import { type NginxOptions, serializeNginx } from './nginx';
 import type {
   ParseableFormat,
@@ -10,11 +11,14 @@ import type {
   RedirectFormat,
   SerializedRedirects,
 } from './types';
-import { parseVercel, serializeVercel } from './vercel';
+import { parseNext, parseVercel, serializeNext, serializeVercel } from './vercel';
 
 export { RedirectParseError } from './errors';
+export { redirectMapJsonSchema } from './json-schema';
+export { type LineSpan, type LineSpanOptions, lineSpans } from './lines';
 export type { NginxOptions } from './nginx';
 export type {
+  HostMapOptions,
   ParseableFormat,
   ParsedRedirects,
   ParseOptions,
@@ -24,7 +28,9 @@ export type {
 
 const parsers = {
   netlify: parseNetlify,
+  'netlify-toml': parseNetlifyToml,
   vercel: parseVercel,
+  next: parseNext,
   csv: parseCsv,
   json: parseJsonRules,
 } as const satisfies Record<
@@ -33,17 +39,21 @@ const parsers = {
 >;
 
 /**
- * Reads a redirect file into rules, with the line of each rule (pass `origins` to
- * `createRedirectMap` so its errors and findings name lines too) and warnings for what reads
- * slightly differently here.
+ * Reads a redirect file into rules, with the line of each rule and the host's matching
+ * semantics, so that the map answers every request as the host does: `null` where the host
+ * matches nothing, else the host's status and Location, or `{ kind: 'serve' }` for what the
+ * host serves itself (rewrites, proxies, error pages, rules only the host can decide). Host
+ * formats (`netlify`, `netlify-toml`, `vercel`, `next`) give rules with `syntax`, matched with
+ * the host's own semantics; `warnings` lists what the host serves itself and what reads
+ * differently.
  *
- * Throws `RedirectParseError` listing every line that cannot be read, each with its line
+ * Throws `RedirectParseError` listing every line the host itself refuses, each with its line
  * number, the field and what to change.
  *
  * @example
  * ```ts
- * const { rules, origins } = parseRedirects(text, 'netlify', { file: '_redirects' });
- * const map = createRedirectMap(rules, { origins });
+ * const parsed = parseRedirects(text, 'netlify', { file: '_redirects' });
+ * const map = createRedirectMap(parsed.rules, { origins: parsed.origins, ...parsed.options });
  * ```
  * @see {@link detectFormat} to pick the format from the file.
  */
@@ -58,7 +68,9 @@ export function parseRedirects(
       `@org/redirect-core: cannot read the format ${JSON.stringify(format)}; use one of ${Object.keys(parsers).join(', ')} (nginx is export only).`,
     );
   }
-  return parse(text, options);
+  const parsed = parse(text, options);
+  // Our own formats compare paths the map's default way.
+  return parsed.options === undefined ? { ...parsed, options: {} } : parsed;
 }
 
 /**
@@ -75,6 +87,7 @@ export function detectFormat(text: string, fileName?: string): ParseableFormat |
   const base = fileName?.split(/[\\/]/).pop()?.toLowerCase();
   if (base !== undefined) {
     if (base === '_redirects') return 'netlify';
+    if (base === 'netlify.toml') return 'netlify-toml';
     if (base === 'vercel.json') return 'vercel';
     if (base.endsWith('.csv')) return 'csv';
   }
@@ -113,8 +126,12 @@ export function serializeRedirects(
   switch (format) {
     case 'netlify':
       return serializeNetlify(rules);
+    case 'netlify-toml':
+      return serializeNetlifyToml(rules);
     case 'vercel':
       return serializeVercel(rules);
+    case 'next':
+      return serializeNext(rules);
     case 'csv':
       return serializeCsv(rules);
     case 'json':
@@ -123,7 +140,7 @@ export function serializeRedirects(
       return serializeNginx(rules, options);
     default:
       throw new TypeError(
-        `@org/redirect-core: cannot write the format ${JSON.stringify(format)}; use netlify, vercel, csv, json or nginx.`,
+        `@org/redirect-core: cannot write the format ${JSON.stringify(format)}; use netlify, netlify-toml, vercel, next, csv, json or nginx.`,
       );
   }
 }

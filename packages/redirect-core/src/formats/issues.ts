@@ -1,5 +1,6 @@
 import type { ConfigIssue } from '../map/types';
 import { describeIssue, RedirectParseError } from './errors';
+import { lineSpans } from './lines';
 import type { ParseOptions, RedirectFormat } from './types';
 
 /** Collects the problems of one file, so a parser reports every bad line at once. */
@@ -18,9 +19,9 @@ export class IssueList {
   }
 }
 
-/** Splits text into lines, accepting LF, CRLF and a leading byte-order mark. */
+/** Splits text into lines, accepting LF, CRLF, a lone CR and a leading byte-order mark. */
 export function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  return lineSpans(text).map((line) => line.text);
 }
 
 /**

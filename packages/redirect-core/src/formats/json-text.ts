@@ -2,13 +2,32 @@ import { RedirectParseError } from './errors';
 import type { RedirectFormat } from './types';
 
 /**
- * `JSON.parse`, with a syntax error turned into a {@link RedirectParseError} naming the line.
+ * How deep arrays and objects may nest. A redirect file needs about 5 levels; the bound keeps
+ * `JSON.parse`, zod and the line scan below from running out of stack (a `RangeError`).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * `JSON.parse`, with a syntax error turned into a {@link RedirectParseError} naming the line, and
+ * nesting deeper than {@link MAX_JSON_DEPTH} refused the same way before anything recurses.
  */
 export function parseJsonText(
   text: string,
   format: RedirectFormat,
   file: string | undefined,
 ): unknown {
+  const tooDeep = depthExceededAt(text, MAX_JSON_DEPTH);
+  if (tooDeep !== -1) {
+    throw new RedirectParseError(format, [
+      {
+        index: 0,
+        line: lineAt(text, tooDeep),
+        ...(file === undefined ? {} : { file }),
+        field: '',
+        message: `arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep here; a redirect file needs a few.`,
+      },
+    ]);
+  }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
@@ -25,6 +44,28 @@ export function parseJsonText(
       },
     ]);
   }
+}
+
+/** The offset of the bracket that opens level `max + 1`, or -1: one pass, strings skipped. */
+export function depthExceededAt(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // A string: skip to its closing quote, over escapes.
+      for (i += 1; i < text.length; i += 1) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i += 1;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      depth += 1;
+      if (depth > max) return i;
+    } else if (c === 93 || c === 125) {
+      depth -= 1;
+    }
+  }
+  return -1;
 }
 
 function lineAt(text: string, offset: number): number {

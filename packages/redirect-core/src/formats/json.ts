@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ruleFields as fields, redirectRuleSchema as ruleSchema } from '../map/rules';
 import type { RedirectRule, RuleOrigin } from '../map/types';
+import { inEnglish, lazySchema } from '../validation/lazy-schema';
 import { RedirectParseError } from './errors';
 import { IssueList, settle } from './issues';
 import { elementLines, parseJsonText } from './json-text';
@@ -9,10 +10,12 @@ import { describeZodIssues } from './zod-issues';
 
 // The shape of a rule; what the fields mean together (patterns, params, status or permanent) is
 // checked by createRedirectMap, which reports the same lines through `origins`.
-const fileSchema = z.union([
-  z.array(z.unknown()),
-  z.object({ $schema: z.string().optional(), rules: z.array(z.unknown()) }),
-]);
+const fileSchema = /* @__PURE__ */ lazySchema(() =>
+  z.union([
+    z.array(z.unknown()),
+    z.object({ $schema: z.optional(z.string()), rules: z.array(z.unknown()) }),
+  ]),
+);
 
 /**
  * Reads redirect-core's own JSON format: an array of {@link RedirectRule}, or
@@ -45,7 +48,7 @@ export function parseJsonRules(text: string, options: ParseOptions = {}): Parsed
   const origins: RuleOrigin[] = [];
   for (const [index, item] of items.entries()) {
     const line = lines[index];
-    const parsed = ruleSchema.safeParse(item);
+    const parsed = ruleSchema.safeParse(item, inEnglish());
     if (!parsed.success) {
       for (const [field, message] of describeZodIssues(parsed.error, fields)) {
         issues.add(index, line, field, message);

@@ -9,12 +9,12 @@ export function lostConditions(rule: RedirectRule, index: number, platform: stri
   const lost: string[] = [];
   if (rule.methods !== undefined && rule.methods.length > 0) {
     lost.push(
-      `rule ${index} (${rule.from}): ${platform} cannot match on methods (${rule.methods.join(', ')}); it now applies to every method.`,
+      `rule ${index + 1} (${rule.from}): ${platform} cannot match on methods (${rule.methods.join(', ')}); it now applies to every method.`,
     );
   }
   if (rule.preserveQuery === false) {
     lost.push(
-      `rule ${index} (${rule.from}): ${platform} carries the query string to the destination; "preserveQuery: false" is lost.`,
+      `rule ${index + 1} (${rule.from}): ${platform} carries the query string to the destination; "preserveQuery: false" is lost.`,
     );
   }
   return lost;

@@ -1,33 +1,28 @@
 import { ruleStatus } from '../map/rule-status';
 import type { RedirectRule, RuleOrigin } from '../map/types';
-import { RedirectParseError } from './errors';
-import { IssueList, settle, splitLines } from './issues';
+import { IssueList, settle } from './issues';
 import { lostConditions } from './lost-conditions';
+import { type NetlifyEntry, netlifyRule } from './netlify-rule';
 import type { ParsedRedirects, ParseOptions, SerializedRedirects } from './types';
 
-// Netlify answers these with content rather than a Location: rewrites and error pages.
-const notRedirects: Readonly<Record<string, string>> = {
-  '200': 'a rewrite (the server answers with the destination content), not a redirect',
-  '404': 'an error page, not a redirect',
-  '410': 'an error page, not a redirect',
-  '451': 'an error page, not a redirect',
-};
-
-const redirectCodes = new Set(['301', '302', '303', '307', '308']);
-
 /**
- * Reads a Netlify `_redirects` file: `from [key=value ...] to [status][!] [conditions]`, one rule
- * a line, `#` comments and blank lines ignored. A missing status means 301, as on Netlify.
- * `key=:name` query conditions accept any value; a domain in `from` becomes a `host` condition.
+ * Reads a Netlify `_redirects` file the way Netlify does: `from [key=value ...] [to]
+ * [status][!] [Condition=value ...]`, one rule a line; blank lines, `#` comments and a trailing
+ * `# comment` are ignored; no status means 301. Every rule keeps its line and its place:
+ * rewrites (200), proxies, error pages (404, 410...) and rules that only Netlify can decide
+ * (`Country`, `Role`) become rules with `serve`, which shadow later rules as on Netlify, and a
+ * note in `warnings`. Rules carry `syntax: 'netlify'`, so the map reads them as Netlify does
+ * (case-sensitive paths, prefix `*`, query placeholders...): pass `options` with the rules.
  *
- * Throws {@link RedirectParseError} listing every line it cannot express: rewrites (200),
- * error pages (404), `Country=`/`Language=`/`Role=`/`Cookie=` conditions, and query values
- * substituted into the destination.
+ * Throws {@link RedirectParseError} only for lines Netlify refuses: no destination, a status
+ * that is not a number, a path under `/.netlify`, a URL that does not parse.
  *
  * @example
  * ```ts
- * parseNetlify('/news/*  /blog/:splat  301!\n').rules;
- * // [{ from: '/news/*', to: '/blog/:splat', status: 301 }]
+ * const parsed = parseNetlify('/news/*  /blog/:splat  301!\n/*  /index.html  200\n');
+ * const map = createRedirectMap(parsed.rules, { origins: parsed.origins, ...parsed.options });
+ * map.match({ url: '/news/a' }); // { kind: 'redirect', status: 301, location: '/blog/a', ... }
+ * map.match({ url: '/app' }); // { kind: 'serve', status: 200, reason: 'rewrite', ... }
  * ```
  * @see https://docs.netlify.com/routing/redirects/
  */
@@ -35,159 +30,201 @@ export function parseNetlify(text: string, options: ParseOptions = {}): ParsedRe
   const issues = new IssueList(options.file);
   const rules: RedirectRule[] = [];
   const origins: RuleOrigin[] = [];
+  const warnings: string[] = [];
   const unforced: number[] = [];
-  const lines = splitLines(text);
+  // Netlify splits on LF only; a CR left at the end of a line is whitespace to it.
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
   let index = -1;
   for (const [offset, raw] of lines.entries()) {
     const line = offset + 1;
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     index += 1;
-    const parsed = parseLine(trimmed);
-    if (parsed.kind === 'error') {
-      for (const [field, message] of parsed.problems) issues.add(index, line, field, message);
+    const entry = readLine(trimmed);
+    const where = `${options.file === undefined ? 'line ' : `${options.file}:`}${line}`;
+    const result = entry.kind === 'error' ? entry : netlifyRule(entry.entry);
+    if (result.kind === 'error') {
+      issues.add(index, line, result.field, result.message);
       continue;
     }
-    rules.push(parsed.rule);
+    if (result.kind === 'skip') {
+      warnings.push(`${where}: ${result.note}`);
+      continue;
+    }
+    for (const note of result.notes) warnings.push(`${where}: ${note}`);
+    rules.push(result.rule);
     origins.push(options.file === undefined ? { line } : { file: options.file, line });
-    if (!parsed.forced) unforced.push(line);
+    if (entry.kind === 'entry' && !entry.entry.force && result.rule.serve === undefined) {
+      unforced.push(line);
+    }
   }
-  const warnings: string[] = [];
   settle('netlify', issues, warnings, options);
   if (unforced.length > 0) {
     warnings.push(
       `${unforced.length} rule${unforced.length === 1 ? '' : 's'} without "!" (first on line ${unforced[0]}): Netlify skips such a rule when a file exists at its path; here every rule applies.`,
     );
   }
-  return { rules, origins, warnings };
+  return { rules, origins, options: netlifyOptions, warnings };
 }
+
+/** How Netlify compares paths: with their case, one trailing slash ignored. */
+export const netlifyOptions = { caseSensitive: true, trailingSlash: 'ignore' } as const;
 
 type LineResult =
-  | { kind: 'rule'; rule: RedirectRule; forced: boolean }
-  | { kind: 'error'; problems: [field: string, message: string][] };
+  | { kind: 'entry'; entry: NetlifyEntry }
+  | { kind: 'error'; field: string; message: string };
 
-function parseLine(trimmed: string): LineResult {
-  const tokens = trimmed.split(/\s+/);
-  const problems: [string, string][] = [];
-  let from = tokens[0] ?? '';
-  let host: string | undefined;
-  if (/^https?:\/\//i.test(from)) {
-    const url = safeUrl(from);
-    if (url === null) {
-      problems.push([
-        'from',
-        `"${from}" is not a valid URL; write a path like /old or a URL like https://example.com/old.`,
-      ]);
-    } else {
-      host = url.hostname;
-      from = url.pathname;
+function readLine(trimmed: string): LineResult {
+  let tokens = trimmed.split(/\s+/);
+  const comment = tokens.findIndex((token) => token.startsWith('#'));
+  if (comment !== -1) tokens = tokens.slice(0, comment);
+  const [from = '', ...parts] = tokens;
+  if (parts.length === 0) {
+    return {
+      kind: 'error',
+      field: 'to',
+      message: 'the rule has no destination; write "from to [status]".',
+    };
+  }
+  let queryParts: string[] = [];
+  let to: string | undefined;
+  let rest: string[];
+  if (Number.isInteger(Number.parseInt(parts[0]!, 10))) rest = parts;
+  else {
+    const at = parts.findIndex((part) => part.startsWith('/') || /^https?:\/\//.test(part));
+    if (at === -1) {
+      return {
+        kind: 'error',
+        field: 'to',
+        message: 'the destination must start with "/", "http://" or "https://".',
+      };
     }
-  } else if (!from.startsWith('/')) {
-    problems.push(['from', `"${from}" must start with "/" (or be a URL with a domain).`]);
+    queryParts = parts.slice(0, at);
+    to = parts[at];
+    rest = parts.slice(at + 1);
   }
-  if (from.includes('?')) {
-    problems.push([
-      'from',
-      `"${from}" has a query string; write query conditions as separate key=value words after the path.`,
-    ]);
-  }
-  let position = 1;
-  const query: Record<string, string | true> = {};
-  const queryParams: string[] = [];
-  for (; position < tokens.length; position += 1) {
-    const token = tokens[position]!;
-    if (token.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(token) || !token.includes('='))
-      break;
-    const eq = token.indexOf('=');
-    const key = token.slice(0, eq);
-    const value = token.slice(eq + 1);
-    if (key === '') {
-      problems.push([
-        'query',
-        `"${token}" has no parameter name; write name=value or name=:placeholder.`,
-      ]);
-    } else if (value.startsWith(':')) {
-      query[key] = true;
-      queryParams.push(value.slice(1));
-    } else {
-      query[key] = value;
-    }
-  }
-  const to = tokens[position];
-  const statusToken = tokens[position + 1];
-  const conditions = tokens.slice(position + 2);
-  if (to === undefined || /^\d{3}!?$/.test(to)) {
-    problems.push(['to', 'the rule has no destination; write "from to [status]".']);
-    return { kind: 'error', problems };
-  }
-  for (const name of queryParams) {
-    if (usesParam(to, name)) {
-      problems.push([
-        'to',
-        `the query placeholder :${name} is used in the destination, which redirect cannot substitute; drop it from "${to}" (the query string is carried to the destination by default).`,
-      ]);
-    }
-  }
-  let status = '301';
-  let forced = false;
-  if (statusToken !== undefined) {
-    const match = /^(\d{3})(!?)$/.exec(statusToken);
-    if (match === null) {
-      problems.push([
-        'status',
-        `"${statusToken}" is not a status; write a code such as 301 or 308, optionally followed by "!".`,
-      ]);
-    } else {
-      status = match[1]!;
-      forced = match[2] === '!';
-      const reason = notRedirects[status];
-      if (reason !== undefined) {
-        problems.push([
-          'status',
-          `status ${status} is ${reason}; redirect maps only hold redirects (301, 302, 303, 307, 308).`,
-        ]);
-      } else if (!redirectCodes.has(status)) {
-        problems.push([
-          'status',
-          `status ${status} is not a redirect; use 301, 302, 303, 307 or 308.`,
-        ]);
-      }
-    }
-  }
-  if (conditions.length > 0) {
-    problems.push([
-      '',
-      `conditions ${conditions.join(' ')} (country, language, role or cookie) cannot be expressed in a redirect map; remove them or handle them in the application.`,
-    ]);
-  }
-  if (problems.length > 0) return { kind: 'error', problems };
-  const rule: RedirectRule = {
-    from,
-    to,
-    status: Number(status) as 301,
-    ...(host === undefined ? {} : { host }),
-    ...(Object.keys(query).length === 0 ? {} : { query }),
+  const [statusPart, ...conditionParts] = rest;
+  return {
+    kind: 'entry',
+    entry: {
+      from,
+      to,
+      status: statusPart,
+      force: statusPart?.endsWith('!') ?? false,
+      query: pairs(queryParts),
+      conditions: pairs(conditionParts.filter((part) => !/^sign=/i.test(part))),
+    },
   };
-  return { kind: 'rule', rule, forced };
 }
 
-function usesParam(to: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`:${escaped}(?![A-Za-z0-9_])`).test(to);
-}
-
-function safeUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
+// `key=value` words, as Netlify splits them (a second "=" ends the value).
+function pairs(parts: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const part of parts) {
+    const [key = '', value = ''] = part.split('=');
+    map.set(key, value);
   }
+  return map;
+}
+
+/** One rule as Netlify's words: what `_redirects` lines and `netlify.toml` tables hold. */
+export interface NetlifyWords {
+  readonly from: string;
+  readonly query: readonly (readonly [string, string])[];
+  readonly to: string;
+  readonly status: number;
+  readonly force: boolean;
+  readonly conditions: readonly (readonly [string, string])[];
 }
 
 /**
- * Writes rules as a Netlify `_redirects` file. Every rule is written forced (`!`), since a
- * redirect map has no files to fall back to; `host` becomes a domain in `from`. Method
- * conditions and `preserveQuery: false` cannot be written and are listed in `lost`.
+ * A rule as Netlify's words, with what Netlify cannot say of it pushed to `lost`. Rules read
+ * from Netlify (`syntax: 'netlify'`) are written back as they were read; other rules are
+ * written forced (`!`), since a redirect map has no files to fall back to.
+ */
+export function netlifyWords(
+  rule: RedirectRule,
+  index: number,
+  lost: string[],
+): NetlifyWords | null {
+  const label = `rule ${index + 1} (${rule.from})`;
+  if (rule.syntax === 'next' || rule.has !== undefined || rule.missing !== undefined) {
+    lost.push(
+      `${label}: a Next.js / Vercel pattern or has/missing condition has no Netlify equivalent; it was left out.`,
+    );
+    return null;
+  }
+  const netlify = rule.syntax === 'netlify';
+  // A Netlify rule with query conditions drops the query by its own meaning.
+  lost.push(...lostConditions(netlify ? { ...rule, preserveQuery: true } : rule, index, 'Netlify'));
+  let from = noSpaces(rule.from, index, 'from', lost);
+  if (!netlify) {
+    // A plain `:name*` splat is Netlify's `*`, named splat.
+    const splat = /\/:([A-Za-z_][A-Za-z0-9_]*)\*$/.exec(from);
+    if (splat !== null && splat[1] !== 'splat') {
+      lost.push(`${label}: Netlify names every splat "splat"; ":${splat[1]}" was renamed.`);
+    }
+    from = from.replace(/\/:[A-Za-z_][A-Za-z0-9_]*\*$/, '/*');
+    if (/\*[^/]|[^/]\*$/.test(from.replace(/\/\*$/, ''))) {
+      lost.push(
+        `${label}: a literal "*" in "${rule.from}" would be a wildcard on Netlify; it was left out.`,
+      );
+      return null;
+    }
+  }
+  const host = rule.host === undefined ? '' : `${rule.scheme ?? 'https'}://${rule.host}`;
+  if (rule.host !== undefined && rule.scheme === undefined) {
+    lost.push(
+      `${label}: Netlify matches a domain rule on one scheme; it was written for https only.`,
+    );
+  }
+  const query: [string, string][] = [];
+  let placeholder = 0;
+  for (const [key, value] of Object.entries(rule.query ?? {})) {
+    const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : `q${placeholder++}`;
+    query.push([
+      noSpaces(key, index, 'query', lost),
+      value === true ? `:${name}` : noSpaces(value, index, 'query', lost),
+    ]);
+  }
+  if (!netlify && query.length > 0) {
+    lost.push(
+      `${label}: Netlify compares a query condition with the last value of the parameter, and drops the query from the destination.`,
+    );
+  }
+  let to = noSpaces(rule.to, index, 'to', lost);
+  if (!netlify)
+    to = to
+      .replace(/:([A-Za-z_][A-Za-z0-9_]*)\*/g, ':$1')
+      .replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (token, name: string) => {
+        const splat = /\/:([A-Za-z_][A-Za-z0-9_]*)\*$/.exec(rule.from)?.[1];
+        return name === splat ? ':splat' : token;
+      });
+  const conditions: [string, string][] = [];
+  const names = {
+    language: 'Language',
+    country: 'Country',
+    role: 'Role',
+    cookie: 'Cookie',
+  } as const;
+  for (const [key, values] of Object.entries(rule.conditions ?? {})) {
+    conditions.push([names[key as keyof typeof names] ?? key, (values as string[]).join(',')]);
+  }
+  return {
+    from: `${host}${from}`,
+    query,
+    to,
+    status: rule.serve ?? ruleStatus(rule),
+    force: true,
+    conditions,
+  };
+}
+
+/**
+ * Writes rules as a Netlify `_redirects` file. Rules read from Netlify are written back as
+ * read; other rules are written forced (`!`), since a redirect map has no files to fall back
+ * to, and `host` becomes a domain in `from`. What Netlify cannot say (method conditions,
+ * `preserveQuery: false`, Next.js patterns...) is listed in `lost`.
  *
  * @example
  * ```ts
@@ -196,26 +233,25 @@ function safeUrl(text: string): URL | null {
  */
 export function serializeNetlify(rules: readonly RedirectRule[]): SerializedRedirects {
   const lost: string[] = [];
-  const lines = rules.map((rule, index) => {
-    lost.push(...lostConditions(rule, index, 'Netlify'));
-    const words: string[] = [];
-    const from = noSpaces(rule.from, index, 'from', lost);
-    words.push(rule.host === undefined ? from : `https://${rule.host}${from}`);
-    let placeholder = 0;
-    for (const [key, value] of Object.entries(rule.query ?? {})) {
-      const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : `q${placeholder++}`;
-      words.push(
-        `${noSpaces(key, index, 'query', lost)}=${value === true ? `:${name}` : noSpaces(value, index, 'query', lost)}`,
-      );
-    }
-    words.push(noSpaces(rule.to, index, 'to', lost), `${ruleStatus(rule)}!`);
-    return words.join(' ');
-  });
+  const lines: string[] = [];
+  for (const [index, rule] of rules.entries()) {
+    const words = netlifyWords(rule, index, lost);
+    if (words === null) continue;
+    lines.push(
+      [
+        words.from,
+        ...words.query.map(([key, value]) => `${key}=${value}`),
+        words.to,
+        `${words.status}${words.force ? '!' : ''}`,
+        ...words.conditions.map(([key, value]) => `${key}=${value}`),
+      ].join(' '),
+    );
+  }
   return { text: lines.length === 0 ? '' : `${lines.join('\n')}\n`, lost };
 }
 
 function noSpaces(value: string, index: number, field: string, lost: string[]): string {
   if (!/\s/.test(value)) return value;
-  lost.push(`rule ${index}: whitespace in ${field} "${value}" was written as %20.`);
+  lost.push(`rule ${index + 1}: whitespace in ${field} "${value}" was written as %20.`);
   return value.replace(/\s/g, (space) => encodeURIComponent(space));
 }

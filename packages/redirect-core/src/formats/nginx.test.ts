@@ -31,7 +31,7 @@ describe('serializeNginx', () => {
     ]);
     expect(text).not.toContain('/start');
     expect(lost[0]).toBe(
-      'rule 1 (/docs/intro): left out, as an earlier rule always answers first.',
+      'rule 2 (/docs/intro): left out, as an earlier rule always answers first.',
     );
   });
 

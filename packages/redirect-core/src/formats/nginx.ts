@@ -50,7 +50,7 @@ export function serializeNginx(
   const groups = new Map<string, Group>();
   const patterns: string[] = [];
   for (const [index, rule] of rules.entries()) {
-    const label = `rule ${index} (${rule.from})`;
+    const label = `rule ${index + 1} (${rule.from})`;
     if (unreachable.has(index)) {
       lost.push(`${label}: left out, as an earlier rule always answers first.`);
       continue;

@@ -33,7 +33,19 @@ const rule: fc.Arbitrary<RedirectRule> = fc
   });
 
 describe('round trips', () => {
-  it.each(['netlify', 'csv', 'json'] as const)('%s keeps every rule as it was', (format) => {
+  it("netlify keeps every rule, read with Netlify's syntax", () => {
+    fc.assert(
+      fc.property(fc.array(rule, { maxLength: 20 }), (rules) => {
+        const { text, lost } = serializeRedirects(rules, 'netlify');
+        expect(lost).toEqual([]);
+        const back = parseRedirects(text, 'netlify');
+        expect(back.rules).toEqual(rules.map((r) => ({ ...r, syntax: 'netlify' })));
+        expect(back.origins).toHaveLength(rules.length);
+      }),
+    );
+  });
+
+  it.each(['csv', 'json'] as const)('%s keeps every rule as it was', (format) => {
     fc.assert(
       fc.property(fc.array(rule, { maxLength: 20 }), (rules) => {
         const { text, lost } = serializeRedirects(rules, format);

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** One sentence per zod issue, naming the field: for messages a person can act on. */
 export function describeZodIssues(
-  error: z.ZodError,
+  error: z.core.$ZodError,
   known: readonly string[],
 ): [field: string, message: string][] {
   return error.issues.map((issue) => {

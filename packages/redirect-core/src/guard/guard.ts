@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { SourceId } from '../status/sources';
+import { shapeGuardOptions } from './check-options';
 
 /**
  * Every reason {@link safeRedirectTarget} can refuse a target, with the sentence it logs.
@@ -92,12 +92,6 @@ export class RedirectGuardOptionsError extends Error {
   }
 }
 
-const optionsSchema = z.object({
-  base: z.union([z.string(), z.instanceof(URL)]),
-  allowedOrigins: z.array(z.string()).optional(),
-  maxLength: z.number().int().positive().optional(),
-});
-
 interface CompiledOptions {
   readonly base: URL;
   readonly origins: ReadonlySet<string>;
@@ -121,21 +115,14 @@ function parseHttpUrl(value: string | URL): URL | string {
 }
 
 function compileOptions(options: unknown): Compiled {
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field =
-      issue?.path
-        .map((key, at) =>
-          typeof key === 'number' ? `[${key}]` : `${at > 0 ? '.' : ''}${String(key)}`,
-        )
-        .join('') || 'options';
-    return { ok: false, field, message: `is invalid: ${issue?.message ?? 'unknown problem'}` };
+  const shaped = shapeGuardOptions(options);
+  if ('field' in shaped) {
+    return { ok: false, field: shaped.field, message: `is invalid: ${shaped.message}` };
   }
-  const base = parseHttpUrl(parsed.data.base);
+  const base = parseHttpUrl(shaped.base);
   if (typeof base === 'string') return { ok: false, field: 'base', message: base };
   const origins = new Set<string>();
-  const listed = parsed.data.allowedOrigins;
+  const listed = shaped.allowedOrigins;
   if (listed === undefined) origins.add(base.origin);
   else {
     if (listed.length === 0) {
@@ -161,7 +148,7 @@ function compileOptions(options: unknown): Compiled {
   }
   return {
     ok: true,
-    options: { base, origins, maxLength: parsed.data.maxLength ?? DEFAULT_MAX_TARGET_LENGTH },
+    options: { base, origins, maxLength: shaped.maxLength ?? DEFAULT_MAX_TARGET_LENGTH },
   };
 }
 
@@ -351,7 +338,7 @@ function judge(input: unknown, options: CompiledOptions): SafeTargetResult {
 }
 
 /**
- * Compiles guard options once (validating them with zod) and returns a function that judges
+ * Compiles guard options once (validating them) and returns a function that judges
  * targets with them: the form to use on a hot path.
  *
  * @throws {RedirectGuardOptionsError} when `base` is not an absolute http(s) URL, an entry of

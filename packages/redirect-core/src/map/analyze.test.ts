@@ -30,7 +30,7 @@ describe('analyzeRedirects on the _redirects fixture', () => {
     expect(chains[0]!.message).toContain('for requests such as /old-blog/x');
     expect(chains[1]!.fix).toEqual({
       index: 1,
-      rule: { from: '/blog/:slug', to: '/posts/:slug', status: 301 },
+      rule: { from: '/blog/:slug', to: '/posts/:slug', status: 301, syntax: 'netlify' },
     });
     expect(chains[0]!.severity).toBe('warning');
   });
@@ -49,13 +49,19 @@ describe('analyzeRedirects on the _redirects fixture', () => {
     expect(kinds(findings, 'downgrade')).toEqual([
       expect.objectContaining({
         rules: [9],
-        fix: { index: 9, rule: { from: '/home', to: 'https://example.com/', status: 301 } },
+        fix: {
+          index: 9,
+          rule: { from: '/home', to: 'https://example.com/', status: 301, syntax: 'netlify' },
+        },
       }),
     ]);
     expect(kinds(findings, 'method-change')).toEqual([
       expect.objectContaining({
         rules: [8],
-        fix: { index: 8, rule: { from: '/api/users', to: '/v2/api/users', status: 308 } },
+        fix: {
+          index: 8,
+          rule: { from: '/api/users', to: '/v2/api/users', status: 308, syntax: 'netlify' },
+        },
       }),
     ]);
     expect(kinds(findings, 'external').map((finding) => finding.rules)).toEqual([[9], [12]]);
@@ -221,5 +227,29 @@ describe('analyzeRedirects', () => {
     expect(findings).toEqual([
       expect.objectContaining({ kind: 'duplicate', severity: 'warning', rules: [0, 1] }),
     ]);
+  });
+});
+
+describe('analyzeRedirects numbering', () => {
+  it('names rules from 1 in messages, like lines, and keeps indexes 0-based in the data', () => {
+    const rules: RedirectRule[] = [
+      { from: '/a', to: '/b', status: 301 },
+      { from: '/b', to: '/a', status: 301 },
+      { from: '/c', to: '/d', status: 301 },
+      { from: '/d', to: '/e', status: 301 },
+    ];
+    const findings = analyzeRedirects(rules, {
+      origins: [2, 3, 4, 5].map((line) => ({ line, file: '_redirects' })),
+    });
+    const [loop] = kinds(findings, 'loop');
+    expect(loop!.rules).toEqual([0, 1]);
+    expect(loop!.message).toContain('rules 1 -> 2 -> 1 redirect in a loop');
+    expect(loop!.message).toContain('(rule 1 (_redirects:2), rule 2 (_redirects:3))');
+    const [chain] = kinds(findings, 'chain');
+    expect(chain!.rules).toEqual([2, 3]);
+    expect(chain!.fix!.index).toBe(2);
+    expect(chain!.message).toMatch(
+      /^rule 3 \(_redirects:4\) starts a chain of 2 redirects \(rules 3 -> 4\)/,
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { createRedirectMap } from './match';
+import { plainSubset, remapFinding } from './host-plain';
+import { RedirectMatcher } from './matcher';
 import { foldSegment, type ParsedPattern, type PathOptions, requestPathKey } from './pattern';
 import { isPermanentStatus } from './rule-status';
 import { type NormalizedRule, normalizeRule, type RuleConditions } from './rules';
@@ -94,12 +95,18 @@ export function analyzeRedirects(
   rules: readonly RedirectRule[],
   options: AnalyzeOptions = {},
 ): Finding[] {
+  // A host's file: analyse the rules a plain map can follow, named by their own indexes.
+  const subset = plainSubset(rules, options.origins);
+  if (subset !== null) {
+    const found = analyzeRedirects(subset.rules, { ...options, origins: subset.origins });
+    return found.map((finding) => remapFinding(finding, subset.indexes, rules));
+  }
   const pathOptions: PathOptions = {
     ...(options.caseSensitive === undefined ? {} : { caseSensitive: options.caseSensitive }),
     ...(options.trailingSlash === undefined ? {} : { trailingSlash: options.trailingSlash }),
   };
   const maxHops = options.maxHops ?? 10;
-  const map = createRedirectMap(rules as RedirectRule[], {
+  const map = new RedirectMatcher(rules as RedirectRule[], {
     ...pathOptions,
     cache: { permanentMaxAge: null, temporary: null },
     ...(options.origins === undefined ? {} : { origins: options.origins }),
@@ -111,8 +118,9 @@ export function analyzeRedirects(
   const findings: Finding[] = [];
   const label = (index: number): string => {
     const origin = options.origins?.[index];
-    if (origin === undefined) return `rule ${index} (${rules[index]!.from})`;
-    return `rule ${index} (${origin.file === undefined ? 'line ' : `${origin.file}:`}${origin.line})`;
+    // Messages number rules from 1, like lines; `rules` and `fix.index` in the data stay 0-based.
+    if (origin === undefined) return `rule ${index + 1} (${rules[index]!.from})`;
+    return `rule ${index + 1} (${origin.file === undefined ? 'line ' : `${origin.file}:`}${origin.line})`;
   };
   const add = (finding: Finding): void => {
     findings.push(finding);
@@ -225,7 +233,10 @@ export function analyzeRedirects(
     const such = partial
       ? ` for requests such as ${sample.probe.url.replace(/zq\d+x\d+az/g, 'x')}`
       : '';
-    const shown = `${path.slice(0, 6).join(' -> ')}${hops > 6 ? ' -> ...' : ''}`;
+    const shown = `${path
+      .slice(0, 6)
+      .map((i) => i + 1)
+      .join(' -> ')}${hops > 6 ? ' -> ...' : ''}`;
     const cost =
       hops > maxHops
         ? 'search engines stop following after 10 hops and browsers after about 20, so the target may never be reached;'
@@ -268,7 +279,7 @@ export function analyzeRedirects(
         rules: ordered,
         message: self
           ? `${label(cycle[0]!)} redirects to ${endless ? 'a longer path that it matches again, without end' : 'a URL that it matches again'} (${rules[cycle[0]!]!.from} -> ${rules[cycle[0]!]!.to}); clients give up with "too many redirects". Change its destination.`
-          : `rules ${ordered.join(' -> ')} -> ${ordered[0]} redirect in a loop${endless ? ' that never ends' : ''}; clients give up with "too many redirects". Break it by changing one destination (${ordered.map(label).join(', ')}).`,
+          : `rules ${ordered.map((i) => i + 1).join(' -> ')} -> ${ordered[0]! + 1} redirect in a loop${endless ? ' that never ends' : ''}; clients give up with "too many redirects". Break it by changing one destination (${ordered.map(label).join(', ')}).`,
       });
     }
     if (feeders.length > 0) {
@@ -276,7 +287,7 @@ export function analyzeRedirects(
         kind: 'loop',
         severity: 'error',
         rules: [...feeders, ...cycle].slice(0, LISTED),
-        message: `${label(feeders[0]!)} leads into the loop of rules ${cycle.join(', ')}; break the loop.`,
+        message: `${label(feeders[0]!)} leads into the loop of rules ${cycle.map((i) => i + 1).join(', ')}; break the loop.`,
       });
     }
   }

@@ -1,32 +1,39 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '../validation/lazy-schema';
 import type { CachePolicy } from './types';
 
 /** The default `max-age` (seconds) on permanent redirects: one hour, so a mistake heals. */
 export const DEFAULT_PERMANENT_MAX_AGE = 3600;
 
-/** The longest `max-age` a policy may set: one year (RFC 9111 suggests no more). */
+/** The longest `max-age` a policy may set: one year (RFC 2616 §14.21 capped Expires at a year; RFC 9111 sets no cap). */
 export const MAX_CACHE_AGE = 31_536_000;
 
-/** The zod schema of a {@link CachePolicy}. */
-export const cachePolicySchema = z.strictObject({
-  permanentMaxAge: z
-    .number()
-    .int({ error: 'permanentMaxAge must be a whole number of seconds, or null.' })
-    .min(0, { error: 'permanentMaxAge must be 0 or more seconds, or null.' })
-    .max(MAX_CACHE_AGE, {
-      error: `permanentMaxAge must be at most ${MAX_CACHE_AGE} seconds (one year); a longer cache never heals a mistake.`,
-    })
-    .nullable()
-    .optional(),
-  temporary: z
-    .string()
-    .regex(/^[\u0020-\u007e]+$/, {
-      error:
-        'temporary must be a non-empty Cache-Control value of printable ASCII, such as "no-store", or null.',
-    })
-    .nullable()
-    .optional(),
-});
+/** The zod schema of a {@link CachePolicy} (built on first use). */
+export const cachePolicySchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    permanentMaxAge: z.optional(
+      z.nullable(
+        z.number().check(
+          z.int({ error: 'permanentMaxAge must be a whole number of seconds, or null.' }),
+          z.minimum(0, { error: 'permanentMaxAge must be 0 or more seconds, or null.' }),
+          z.maximum(MAX_CACHE_AGE, {
+            error: `permanentMaxAge must be at most ${MAX_CACHE_AGE} seconds (one year); a longer cache never heals a mistake.`,
+          }),
+        ),
+      ),
+    ),
+    temporary: z.optional(
+      z.nullable(
+        z.string().check(
+          z.regex(/^[\u0020-\u007e]+$/, {
+            error:
+              'temporary must be a non-empty Cache-Control value of printable ASCII, such as "no-store", or null.',
+          }),
+        ),
+      ),
+    ),
+  }),
+);
 
 /**
  * The `Cache-Control` value a policy gives a status, or `null` for none: `max-age=<seconds>`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RedirectConfigError, redirectMapJsonSchema } from './errors';
+import { RedirectConfigError } from './errors';
 import type { ConfigIssue } from './types';
 
 describe('RedirectConfigError', () => {
@@ -22,8 +22,8 @@ describe('RedirectConfigError', () => {
     expect(error.message).toBe(
       [
         '@org/redirect-core: 3 problems in the redirect map; fix them and try again:',
-        '  - rule 0 (r.json:3) status: use 301.',
-        '  - rule 2: bad rule.',
+        '  - rule 1 (r.json:3) status: use 301.',
+        '  - rule 3: bad rule.',
         '  - options options.base: bad base.',
       ].join('\n'),
     );
@@ -39,47 +39,5 @@ describe('RedirectConfigError', () => {
     expect(error.message.split('\n')).toHaveLength(52);
     expect(error.message).toContain('and 70 more');
     expect(error.issues).toHaveLength(120);
-  });
-});
-
-describe('redirectMapJsonSchema', () => {
-  const schema = redirectMapJsonSchema() as {
-    $schema: string;
-    anyOf: { type: string; items?: Rule; properties?: { rules: { items: Rule } } }[];
-  };
-  type Rule = {
-    type: string;
-    required: string[];
-    additionalProperties: boolean;
-    properties: Record<string, { enum?: number[]; type?: string; description?: string }>;
-  };
-
-  it('is a draft 2020-12 schema for an array of rules or { rules }', () => {
-    expect(schema.$schema).toContain('2020-12');
-    expect(schema.anyOf.map((s) => s.type)).toEqual(['array', 'object']);
-    expect(schema.anyOf[1]?.properties?.rules.items.required).toEqual(['from', 'to']);
-  });
-
-  it('describes each field, with the allowed statuses and no unknown fields', () => {
-    const rule = schema.anyOf[0]!.items!;
-    expect(rule.required).toEqual(['from', 'to']);
-    expect(rule.additionalProperties).toBe(false);
-    expect(rule.properties.status?.enum).toEqual([301, 302, 303, 307, 308]);
-    expect(Object.keys(rule.properties)).toEqual([
-      'from',
-      'to',
-      'status',
-      'permanent',
-      'preserveMethod',
-      'host',
-      'query',
-      'methods',
-      'preserveQuery',
-    ]);
-    for (const field of Object.values(rule.properties)) expect(field.description).toBeTruthy();
-  });
-
-  it('is plain JSON', () => {
-    expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
   });
 });

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { redirectMapFileSchema } from './rules';
 import type { ConfigIssue } from './types';
 
 /**
@@ -30,7 +28,8 @@ const SHOWN = 50;
 const PREFIX_RE = /^@org\/redirect-core: /;
 
 function where(issue: ConfigIssue): string {
-  const at = issue.index < 0 ? 'options' : `rule ${issue.index}`;
+  // 1-based like the line; `issue.index` itself stays 0-based.
+  const at = issue.index < 0 ? 'options' : `rule ${issue.index + 1}`;
   const line =
     issue.line === undefined
       ? ''
@@ -46,19 +45,4 @@ function formatIssues(issues: readonly ConfigIssue[]): string {
   if (issues.length > SHOWN)
     lines.push(`  ... and ${issues.length - SHOWN} more (see error.issues)`);
   return [head, ...lines].join('\n');
-}
-
-/**
- * The JSON Schema of a redirect map file (an array of rules, or `{ "$schema", "rules" }`), for
- * editors to complete and check them. Checks that need more than one field (params of `to`
- * captured by `from`, `status` or `permanent`) are made by `createRedirectMap`.
- *
- * @example
- * ```ts
- * writeFileSync('redirects.schema.json', JSON.stringify(redirectMapJsonSchema(), null, 2));
- * ```
- * @see https://json-schema.org/draft/2020-12
- */
-export function redirectMapJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(redirectMapFileSchema) as Record<string, unknown>;
 }

@@ -6,7 +6,7 @@
 
 export { type AnalyzeOptions, analyzeRedirects } from './analyze';
 export { cacheControlFor, cachePolicySchema, DEFAULT_PERMANENT_MAX_AGE } from './cache';
-export { RedirectConfigError, redirectMapJsonSchema } from './errors';
+export { RedirectConfigError } from './errors';
 export { createRedirectMap } from './match';
 export {
   type Captures,

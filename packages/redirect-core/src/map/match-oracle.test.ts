@@ -217,7 +217,11 @@ describe('substituted destinations agree with the straightforward substitution',
             return;
           }
           const expected = encodeLocation(substitute(template.value, captures));
-          if (sameSitePath(expected).ok) expect(result?.location).toBe(expected);
+          // A dot segment ("." or "..", decoded) is never substituted.
+          const dot = Object.values(captures)
+            .flat()
+            .some((v) => v === '.' || v === '..');
+          if (!dot && sameSitePath(expected).ok) expect(result?.location).toBe(expected);
           else expect(result).toBeNull();
         },
       ),

@@ -1,12 +1,12 @@
 import { expectTypeOf, it } from 'vitest';
 import { createRedirectMap } from './match';
 import type { RuleStatus } from './rules';
-import type { MatchResult, RedirectMap } from './types';
+import type { MatchAnswer, RedirectMap } from './types';
 
 it('returns a RedirectMap whose match answers a result or null', () => {
   const map = createRedirectMap([{ from: '/a', to: '/b', permanent: true }]);
   expectTypeOf(map).toEqualTypeOf<RedirectMap>();
-  expectTypeOf(map.match({ url: '/a' })).toEqualTypeOf<MatchResult | null>();
+  expectTypeOf(map.match({ url: '/a' })).toEqualTypeOf<MatchAnswer | null>();
   expectTypeOf(map.match).parameter(0).toHaveProperty('url').toEqualTypeOf<string | URL>();
 });
 

@@ -11,7 +11,9 @@ function locate(
   extra: Omit<MatchInput, 'url'> & { options?: RedirectMapOptions } = {},
 ) {
   const { options, ...input } = extra;
-  return createRedirectMap(rules, options).match({ url, ...input });
+  const answer = createRedirectMap(rules, options).match({ url, ...input });
+  if (answer?.kind === 'serve') throw new Error('a redirect-only map answered "serve"');
+  return answer;
 }
 
 describe('createRedirectMap: matching', () => {
@@ -364,7 +366,7 @@ describe('createRedirectMap: errors', () => {
       [1, 'to', 2, 'r.csv'],
       [2, 'to', 3, 'r.csv'],
     ]);
-    expect((error as Error).message).toContain('rule 1 (r.csv:2) status');
+    expect((error as Error).message).toContain('rule 2 (r.csv:2) status');
   });
 
   it.each([

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RedirectStatus } from '../status/status';
+import { inEnglish, lazySchema } from '../validation/lazy-schema';
 import {
   decodeQueryComponent,
   type ParsedPattern,
@@ -59,84 +60,122 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  *
  * @see {@link RedirectRule}
  */
-export const redirectRuleSchema = z
-  .strictObject({
-    from: z
-      .string({ error: `${PREFIX}: write the source path as a string, such as "/old".` })
-      .min(1, { error: `${PREFIX}: \`from\` is empty; write a path such as "/old".` })
-      .max(4096, { error: `${PREFIX}: \`from\` is longer than 4096 characters; shorten it.` })
-      .meta({
-        description:
-          'The path to redirect: literal segments, `:name` for one segment, a trailing `*` or `:name*` for the rest.',
-        examples: ['/old', '/blog/:slug', '/docs/*'],
-      }),
-    to: z
-      .string({ error: `${PREFIX}: write the destination as a string, such as "/new".` })
-      .min(1, { error: `${PREFIX}: \`to\` is empty; write a path or an absolute URL.` })
-      .max(8192, { error: `${PREFIX}: \`to\` is longer than 8192 characters; shorten it.` })
-      .meta({
-        description:
-          'The destination: a path starting with "/" or an absolute http(s) URL; `:name` and `:splat` are substituted.',
-        examples: ['/new', '/articles/:slug', 'https://docs.example.com/:splat'],
-      }),
-    status: z
-      .literal(ruleStatusCodes, { error: (issue) => statusMessage(issue.input) })
-      .optional()
-      .meta({ description: 'The status code. Give either `status` or `permanent`.' }),
-    permanent: z
-      .boolean({ error: `${PREFIX}: \`permanent\` must be true or false.` })
-      .optional()
-      .meta({ description: 'The move is for good (308, or 301 with preserveMethod: false).' }),
-    preserveMethod: z
-      .boolean({ error: `${PREFIX}: \`preserveMethod\` must be true or false.` })
-      .optional()
-      .meta({ description: 'Keep the method and body (307/308). Default true.' }),
-    host: z
-      .string({ error: `${PREFIX}: \`host\` must be a string, such as "example.com".` })
-      .regex(HOST, {
-        error: `${PREFIX}: \`host\` must be a host name with an optional port, such as "example.com" or "example.com:8080", without a scheme or path.`,
-      })
-      .optional()
-      .meta({ description: 'Only requests for this host match (any case; a port only if given).' }),
-    query: z
-      .record(
-        z.string().min(1, { error: `${PREFIX}: a \`query\` parameter name is empty.` }),
-        z.union([z.string(), z.literal(true)]),
-        {
-          error: `${PREFIX}: \`query\` must map non-empty parameter names to a value, or to true for any value.`,
-        },
-      )
-      .optional()
-      .meta({ description: 'Only requests with these query parameters match.' }),
-    methods: z
-      .array(
-        z.string().regex(TOKEN, {
-          error: `${PREFIX}: a method in \`methods\` must be a token such as "GET" or "POST".`,
+export const redirectRuleSchema = /* @__PURE__ */ lazySchema(() =>
+  z
+    .strictObject({
+      from: z
+        .string({ error: `${PREFIX}: write the source path as a string, such as "/old".` })
+        .check(
+          z.minLength(1, { error: `${PREFIX}: \`from\` is empty; write a path such as "/old".` }),
+          z.maxLength(4096, {
+            error: `${PREFIX}: \`from\` is longer than 4096 characters; shorten it.`,
+          }),
+        )
+        .register(z.globalRegistry, {
+          description:
+            'The path to redirect: literal segments, `:name` for one segment, a trailing `*` or `:name*` for the rest.',
+          examples: ['/old', '/blog/:slug', '/docs/*'],
         }),
-        { error: `${PREFIX}: \`methods\` must be a list such as ["GET", "POST"].` },
-      )
-      .min(1, { error: `${PREFIX}: \`methods\` is empty, so the rule never matches; remove it.` })
-      .optional()
-      .meta({ description: 'Only requests with one of these methods match. HEAD matches GET.' }),
-    preserveQuery: z
-      .boolean({ error: `${PREFIX}: \`preserveQuery\` must be true or false.` })
-      .optional()
-      .meta({ description: "Carry the request's query to the destination. Default true." }),
-  })
-  .meta({ title: 'Redirect rule' });
+      to: z
+        .string({ error: `${PREFIX}: write the destination as a string, such as "/new".` })
+        .check(
+          z.minLength(1, { error: `${PREFIX}: \`to\` is empty; write a path or an absolute URL.` }),
+          z.maxLength(8192, {
+            error: `${PREFIX}: \`to\` is longer than 8192 characters; shorten it.`,
+          }),
+        )
+        .register(z.globalRegistry, {
+          description:
+            'The destination: a path starting with "/" or an absolute http(s) URL; `:name` and `:splat` are substituted.',
+          examples: ['/new', '/articles/:slug', 'https://docs.example.com/:splat'],
+        }),
+      status: z
+        .optional(z.literal(ruleStatusCodes, { error: (issue) => statusMessage(issue.input) }))
+        .register(z.globalRegistry, {
+          description: 'The status code. Give either `status` or `permanent`.',
+        }),
+      permanent: z
+        .optional(z.boolean({ error: `${PREFIX}: \`permanent\` must be true or false.` }))
+        .register(z.globalRegistry, {
+          description: 'The move is for good (308, or 301 with preserveMethod: false).',
+        }),
+      preserveMethod: z
+        .optional(z.boolean({ error: `${PREFIX}: \`preserveMethod\` must be true or false.` }))
+        .register(z.globalRegistry, {
+          description: 'Keep the method and body (307/308). Default true.',
+        }),
+      host: z
+        .optional(
+          z.string({ error: `${PREFIX}: \`host\` must be a string, such as "example.com".` }).check(
+            z.regex(HOST, {
+              error: `${PREFIX}: \`host\` must be a host name with an optional port, such as "example.com" or "example.com:8080", without a scheme or path.`,
+            }),
+          ),
+        )
+        .register(z.globalRegistry, {
+          description: 'Only requests for this host match (any case; a port only if given).',
+        }),
+      query: z
+        .optional(
+          z.record(
+            z
+              .string()
+              .check(z.minLength(1, { error: `${PREFIX}: a \`query\` parameter name is empty.` })),
+            z.union([z.string(), z.literal(true)]),
+            {
+              error: `${PREFIX}: \`query\` must map non-empty parameter names to a value, or to true for any value.`,
+            },
+          ),
+        )
+        .register(z.globalRegistry, {
+          description: 'Only requests with these query parameters match.',
+        }),
+      methods: z
+        .optional(
+          z
+            .array(
+              z.string().check(
+                z.regex(TOKEN, {
+                  error: `${PREFIX}: a method in \`methods\` must be a token such as "GET" or "POST".`,
+                }),
+              ),
+              { error: `${PREFIX}: \`methods\` must be a list such as ["GET", "POST"].` },
+            )
+            .check(
+              z.minLength(1, {
+                error: `${PREFIX}: \`methods\` is empty, so the rule never matches; remove it.`,
+              }),
+            ),
+        )
+        .register(z.globalRegistry, {
+          description: 'Only requests with one of these methods match. HEAD matches GET.',
+        }),
+      preserveQuery: z
+        .optional(z.boolean({ error: `${PREFIX}: \`preserveQuery\` must be true or false.` }))
+        .register(z.globalRegistry, {
+          description: "Carry the request's query to the destination. Default true.",
+        }),
+    })
+    .register(z.globalRegistry, { title: 'Redirect rule' }),
+);
 
 /**
  * A redirect map file in redirect-core's own JSON format: an array of rules, or
- * `{ "$schema": "...", "rules": [...] }`.
+ * `{ "$schema": "...", "rules": [...] }` (built on first use).
  */
-export const redirectMapFileSchema = z
-  .union([
-    z.array(redirectRuleSchema),
-    z.strictObject({ $schema: z.string().optional(), rules: z.array(redirectRuleSchema) }),
-  ])
-  .meta({ title: 'Redirect map', description: 'Redirect rules, first match wins.' });
+export const redirectMapFileSchema = /* @__PURE__ */ lazySchema(() =>
+  z
+    .union([
+      z.array(redirectRuleSchema),
+      z.strictObject({ $schema: z.optional(z.string()), rules: z.array(redirectRuleSchema) }),
+    ])
+    .register(z.globalRegistry, {
+      title: 'Redirect map',
+      description: 'Redirect rules, first match wins.',
+    }),
+);
 
-const arraySchema = z.array(redirectRuleSchema);
+let arraySchema: z.ZodMiniArray<typeof redirectRuleSchema> | undefined;
 
 /** What a request must have for a rule to apply, normalised for comparison. */
 export interface RuleConditions {
@@ -220,7 +259,7 @@ export function issueAt(
 }
 
 function zodIssues(
-  error: z.ZodError,
+  error: z.core.$ZodError,
   options: RedirectMapOptions | undefined,
   into: ConfigIssue[],
 ): Set<number> {
@@ -259,8 +298,10 @@ export function checkRuleShapes(
   let bad: Set<number> | null = null;
   // In chunks, so zod's parsed copies die young instead of filling the old generation.
   for (let start = 0; start < rules.length; start += SHAPE_CHUNK) {
+    arraySchema ??= z.array(redirectRuleSchema);
     const shape = arraySchema.safeParse(
       start === 0 && rules.length <= SHAPE_CHUNK ? rules : rules.slice(start, start + SHAPE_CHUNK),
+      inEnglish(),
     );
     if (shape.success) continue;
     for (const issue of shape.error.issues) {

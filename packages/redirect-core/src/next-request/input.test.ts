@@ -11,8 +11,8 @@ describe('readNextRequestInput', () => {
     expect(input).toMatchObject({
       redirect: 'follow',
       maxRedirects: 20,
-      family: 'fetch',
-      mode: 'no-cors',
+      client: 'fetch',
+      mode: 'cors',
       downgrade: 'follow',
       stripCookies: true,
       inputMethod: 'post',

@@ -1,5 +1,6 @@
+import { clientProfiles, isClientId } from '../clients/profiles';
+import { type ClientId, type ClientProfile, clientIds } from '../clients/types';
 import type { SourceId } from '../status/sources';
-import { type ClientFamily, clientFamilies } from '../status/types';
 import { parseAbsoluteUrl, type UrlParts } from './location-url';
 import { isMethod } from './method-rewrite';
 import { isHttpScheme } from './origin';
@@ -55,11 +56,18 @@ function looksLikeStream(body: unknown): boolean {
   );
 }
 
+/** The value of the request's Origin header, if it has one. */
+function originFromHeaders(list: readonly (readonly [string, string])[]): string | undefined {
+  for (let i = 0; i < list.length; i++) if (list[i]![0] === 'origin') return list[i]![1];
+  return undefined;
+}
+
 /** The input of `nextRequest`, checked, with every default applied. */
 export interface NextRequestInput {
   readonly redirect: RedirectMode;
   readonly maxRedirects: number;
-  readonly family: ClientFamily;
+  readonly client: ClientId;
+  readonly profile: ClientProfile;
   readonly mode: RequestMode;
   readonly downgrade: 'follow' | 'error';
   readonly extraStrip: readonly string[];
@@ -94,6 +102,22 @@ export function readNextRequestInput(
     return fail('invalid-options', 'options must be an object', 'fetch-http-redirect-fetch');
   }
   const options: NextRequestOptions = rawOptions ?? noOptions;
+  const client = options.client ?? 'fetch';
+  if (client !== 'fetch' && !isClientId(client)) {
+    return fail(
+      'invalid-options',
+      `options.client must be one of ${clientIds.join(', ')}`,
+      'fetch-http-redirect-fetch',
+    );
+  }
+  if ((options as { methodRewrite?: unknown }).methodRewrite !== undefined) {
+    return fail(
+      'invalid-options',
+      `options.methodRewrite was replaced by options.client (one of ${clientIds.join(', ')})`,
+      'fetch-http-redirect-fetch-12',
+    );
+  }
+  const profile: ClientProfile = clientProfiles[client];
   const redirect = options.redirect ?? 'follow';
   // Each default is tested first, as the cheapest way through.
   if (redirect !== 'follow' && !redirectModes.includes(redirect)) {
@@ -103,7 +127,7 @@ export function readNextRequestInput(
       'fetch-http-fetch-6',
     );
   }
-  const maxRedirects = options.maxRedirects ?? 20;
+  const maxRedirects = options.maxRedirects ?? profile.maxRedirects.value;
   if (!isCount(maxRedirects) && maxRedirects !== Number.POSITIVE_INFINITY) {
     return fail(
       'invalid-options',
@@ -111,15 +135,9 @@ export function readNextRequestInput(
       'fetch-http-redirect-fetch-7',
     );
   }
-  const family = options.methodRewrite ?? 'fetch';
-  if (family !== 'fetch' && !(clientFamilies as readonly unknown[]).includes(family)) {
-    return fail(
-      'invalid-options',
-      `options.methodRewrite must be one of ${clientFamilies.join(', ')}`,
-      'fetch-http-redirect-fetch-12',
-    );
-  }
-  const mode = options.mode ?? 'no-cors';
+  const mode =
+    options.mode ??
+    (client === 'fetch' ? 'cors' : client === 'navigation' ? 'navigate' : 'no-cors');
   if (mode !== 'no-cors' && !requestModes.includes(mode)) {
     return fail(
       'invalid-options',
@@ -225,8 +243,13 @@ export function readNextRequestInput(
       'referrer-policy-on-redirect',
     );
   }
-  // `null`: an opaque origin (the serialization "null"), same origin with nothing.
+  // `null`: an opaque origin (the serialization "null"), same origin with nothing. Without the
+  // option, a browser's Origin header names it.
   let origin: UrlParts | null = currentUrl;
+  const originHeader = originFromHeaders(requestHeaders.list);
+  if (options.origin === undefined && originHeader !== undefined) {
+    origin = originHeader === 'null' ? null : (parseAbsoluteUrl(originHeader) ?? currentUrl);
+  }
   if (options.origin === 'null') origin = null;
   else if (options.origin !== undefined) {
     const value: unknown = options.origin;
@@ -278,7 +301,8 @@ export function readNextRequestInput(
   return {
     redirect,
     maxRedirects,
-    family,
+    client,
+    profile,
     mode,
     downgrade,
     extraStrip,

@@ -123,9 +123,16 @@ function hashOf(s: string, hashAt: number): string {
   return hashAt === -1 || hashAt === s.length - 1 ? '' : s.slice(hashAt);
 }
 
+/**
+ * The fast paths' regexes run only on values up to this length: a Location or URL can be
+ * megabytes long, and the URL parser is linear where a regex with nested repetition may
+ * overflow the stack.
+ */
+const fastPathLimit = 2048;
+
 /** The parts of `s` when it is an absolute http(s) URL the parser would keep as it is. */
 function serializedHttpUrl(s: string): UrlParts | null {
-  if (!serializedHttp.test(s)) return null;
+  if (s.length > fastPathLimit || !serializedHttp.test(s)) return null;
   const https = s.charCodeAt(4) === 0x73;
   const hostStart = https ? 8 : 7;
   const pathStart = s.indexOf('/', hostStart);
@@ -160,7 +167,7 @@ function resolveSerialized(value: string, base: UrlParts): UrlParts | null {
   const { protocol } = base;
   if (protocol !== 'https:' && protocol !== 'http:') return null;
   if (base.username !== '' || base.password !== '') return null;
-  if (!serializedPathAbsolute.test(value)) return null;
+  if (value.length > fastPathLimit || !serializedPathAbsolute.test(value)) return null;
   const origin = base.origin;
   return {
     href: origin + value,

@@ -1,15 +1,23 @@
-import type { SourceId } from '../status/sources';
-import { type RedirectStatus, redirectStatuses } from '../status/status';
-import type { ClientFamily } from '../status/types';
+// RFC 9110 §9.1: a method is a token (a loop, not a regex: the input is unbounded).
+const tokenChars = new Uint8Array(128);
+for (const char of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {
+  tokenChars[char.charCodeAt(0)] = 1;
+}
 
-// RFC 9110 §9.1: a method is a token.
-const methodToken = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+function isToken(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 128 || tokenChars[code] === 0) return false;
+  }
+  return true;
+}
 const normalized = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 
 /** Whether `method` is a valid method token. */
 export function isMethod(method: unknown): method is string {
   if (method === 'GET' || method === 'POST' || method === 'PUT' || method === 'HEAD') return true;
-  return typeof method === 'string' && methodToken.test(method);
+  return typeof method === 'string' && isToken(method);
 }
 
 /**
@@ -23,30 +31,4 @@ export function normalizeMethod(method: string): string {
   if (method === 'GET' || method === 'POST' || method === 'PUT' || method === 'HEAD') return method;
   const upper = method.toUpperCase();
   return normalized.has(upper) ? upper : method;
-}
-
-/** The method after a redirect and the rule that decided it. */
-export interface MethodOutcome {
-  readonly method: string;
-  readonly rewritten: boolean;
-  readonly source: SourceId;
-}
-
-/**
- * The method `family` sends after `status`, read from the `redirectStatuses` table:
- * `post` turns POST into GET, `all-but-get-head` every method but GET and HEAD, and
- * `none` or `post-optional` (RFC 9110's "MAY") keep it.
- */
-export function rewriteMethod(
-  method: string,
-  status: RedirectStatus,
-  family: ClientFamily,
-): MethodOutcome {
-  const rule = redirectStatuses[status].methods[family];
-  const source: SourceId =
-    family === 'fetch' || family === 'undici' ? 'fetch-http-redirect-fetch-12' : rule.source;
-  const rewritten =
-    (rule.rewrite === 'post' && method === 'POST') ||
-    (rule.rewrite === 'all-but-get-head' && method !== 'GET' && method !== 'HEAD');
-  return { method: rewritten ? 'GET' : method, rewritten, source };
 }

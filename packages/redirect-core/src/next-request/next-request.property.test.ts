@@ -93,7 +93,7 @@ describe('nextRequest properties', () => {
           {
             redirect: fc.oneof(fc.constantFrom('follow', 'error', 'manual'), garbage),
             maxRedirects: fc.oneof(fc.nat(30), garbage),
-            methodRewrite: fc.oneof(fc.constantFrom('fetch', 'rfc', 'got'), garbage),
+            client: fc.oneof(fc.constantFrom('fetch', 'rfc', 'got'), garbage),
             stripOnOriginChange: fc.oneof(fc.array(fc.string()), garbage),
             mode: fc.oneof(fc.constantFrom('cors', 'no-cors'), garbage),
           },
@@ -153,14 +153,21 @@ describe('nextRequest properties', () => {
         methods,
         statuses,
         headerSets,
-        fc.constantFrom('fetch', 'rfc', 'got', 'followRedirects', 'curl', 'undici') as fc.Arbitrary<
-          NonNullable<NextRequestOptions['methodRewrite']>
-        >,
-        (from, to, method, status, headers, methodRewrite) => {
+        // The clients that remove Authorization and Cookie on every origin change.
+        fc.constantFrom(
+          'fetch',
+          'rfc',
+          'curl',
+          'curl-x',
+          'undici',
+          'got-15',
+          'axios',
+        ) as fc.Arbitrary<NonNullable<NextRequestOptions['client']>>,
+        (from, to, method, status, headers, client) => {
           const result = nextRequest(
             { method, url: from, headers: [...headers, ['Authorization', 'Bearer secret']] },
             { status, headers: { location: to } },
-            { methodRewrite },
+            { client, mode: 'no-cors' },
           );
           if (result.kind !== 'follow') return;
           const changed = new URL(from).origin !== new URL(result.request.url).origin;

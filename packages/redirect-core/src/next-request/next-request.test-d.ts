@@ -1,10 +1,12 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { ClientId } from '../clients/types';
 import type { SourceId } from '../status/sources';
-import type { RedirectStatus } from '../status/status';
+import type { StatusCode } from '../status/status';
 import { nextRequest } from './next-request';
 import type {
   Change,
   NextRequestErrorCode,
+  NextRequestOptions,
   NextRequestResult,
   RedirectRequest,
   ReturnReason,
@@ -18,7 +20,8 @@ describe('nextRequest types', () => {
     );
     expectTypeOf(result).toEqualTypeOf<NextRequestResult>();
     if (result.kind === 'follow') {
-      expectTypeOf(result.status).toEqualTypeOf<RedirectStatus>();
+      // A client other than fetch may follow 300, 304, 305 or 306 too.
+      expectTypeOf(result.status).toEqualTypeOf<StatusCode>();
       expectTypeOf(result.request.headers).toEqualTypeOf<Record<string, string>>();
       expectTypeOf(result.request.redirectCount).toEqualTypeOf<number>();
       expectTypeOf(result.changes).toEqualTypeOf<Change[]>();
@@ -36,11 +39,14 @@ describe('nextRequest types', () => {
     const request = { method: 'POST', url: 'https://a.example/' };
     nextRequest(request, { status: 302, headers: new Headers() });
     nextRequest(request, { status: 302, headers: [['location', '/x']] });
-    nextRequest(request, { status: 302, headers: { location: ['/x'] } }, { methodRewrite: 'got' });
+    nextRequest(request, { status: 302, headers: { location: ['/x'] } }, { client: 'got' });
     // @ts-expect-error: not a redirect mode
     nextRequest(request, { status: 302, headers: {} }, { redirect: 'auto' });
-    // @ts-expect-error: not a client family
-    nextRequest(request, { status: 302, headers: {} }, { methodRewrite: 'wget' });
+    // @ts-expect-error: not a client id
+    nextRequest(request, { status: 302, headers: {} }, { client: 'wget' });
+    // @ts-expect-error: methodRewrite was replaced by client
+    nextRequest(request, { status: 302, headers: {} }, { methodRewrite: 'got' });
+    expectTypeOf<NonNullable<NextRequestOptions['client']>>().toEqualTypeOf<ClientId>();
     expectTypeOf<Change['kind']>().toExtend<string>();
   });
 });

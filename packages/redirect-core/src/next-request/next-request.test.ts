@@ -103,11 +103,9 @@ describe('method x status matrix (HTTP-redirect fetch step 12)', () => {
   });
 });
 
-describe('methodRewrite: other client families (redirectStatuses[status].methods)', () => {
+describe('client: other client families (redirectStatuses[status].methods)', () => {
   it.each(statuses)('rfc keeps POST on %i unless it is a 303 (RFC 9110 §15.4)', (status) => {
-    const { request } = followed(
-      go({ method: 'POST', body: 'x' }, { status }, { methodRewrite: 'rfc' }),
-    );
+    const { request } = followed(go({ method: 'POST', body: 'x' }, { status }, { client: 'rfc' }));
     expect(request.method).toBe(status === 303 ? 'GET' : 'POST');
     expect(request.body).toBe(status === 303 ? null : 'x');
   });
@@ -115,19 +113,24 @@ describe('methodRewrite: other client families (redirectStatuses[status].methods
   it.each([301, 302] as const)('got keeps every method on %i by default', (status) => {
     for (const method of ['POST', 'PUT', 'DELETE']) {
       const { request, changes } = followed(
-        go({ method, body: 'x' }, { status }, { methodRewrite: 'got' }),
+        go({ method, body: 'x' }, { status }, { client: 'got' }),
       );
       expect(request).toMatchObject({ method, body: 'x' });
       expect(changes.some((c) => c.kind === 'method-rewritten')).toBe(false);
     }
   });
 
-  it('got rewrites a 303 like Fetch and names its documentation', () => {
+  it('got rewrites a 303 like Fetch, keeps Content-Type, and names its source', () => {
     const { request, changes } = followed(
-      go({ method: 'PUT', body: 'x' }, { status: 303 }, { methodRewrite: 'got' }),
+      go(
+        { method: 'PUT', body: 'x', headers: { 'content-type': 'a/b', 'content-length': '1' } },
+        { status: 303 },
+        { client: 'got' },
+      ),
     );
     expect(request.method).toBe('GET');
-    expect(changes.find((c) => c.kind === 'method-rewritten')?.source).toBe('got-method-rewriting');
+    expect(request.headers).toEqual({ 'content-type': 'a/b' });
+    expect(changes.find((c) => c.kind === 'method-rewritten')?.source).toBe('got-14-source');
   });
 
   it('followRedirects drops every Content-* header on a rewrite', () => {
@@ -135,7 +138,7 @@ describe('methodRewrite: other client families (redirectStatuses[status].methods
       go(
         { method: 'POST', body: 'x', headers: { 'content-md5': 'abc', 'content-type': 'a/b' } },
         { status: 302 },
-        { methodRewrite: 'followRedirects' },
+        { client: 'follow-redirects' },
       ),
     );
     expect(request.headers).toEqual({});
@@ -431,12 +434,12 @@ describe('bodies that cannot be replayed (HTTP-redirect fetch step 11)', () => {
       { method: 'POST', body: stream() },
       { status: 301 },
       {
-        methodRewrite: 'followRedirects',
+        client: 'follow-redirects',
       },
     );
     expect(followed(result).request.body).toBeNull();
     expect(
-      go({ method: 'POST', body: stream() }, { status: 301 }, { methodRewrite: 'got' }),
+      go({ method: 'POST', body: stream() }, { status: 301 }, { client: 'got' }),
     ).toMatchObject({ code: 'body-not-replayable' });
   });
 });
@@ -452,7 +455,7 @@ describe('origin changes (HTTP-redirect fetch step 13)', () => {
   };
   const hop = (from: string, to: string, options?: NextRequestOptions) =>
     followed(go({ url: from, headers: secrets }, { headers: { location: to } }, options));
-  const stripped = ['authorization', 'cookie', 'cookie2', 'proxy-authorization'];
+  const stripped = ['authorization', 'cookie', 'proxy-authorization'];
 
   it.each([
     ['host', 'https://a.example/', 'https://b.example/'],
@@ -461,14 +464,18 @@ describe('origin changes (HTTP-redirect fetch step 13)', () => {
     ['subdomain', 'https://a.example/', 'https://www.a.example/'],
     ['parent domain', 'https://www.a.example/', 'https://a.example/'],
     ['downgrade', 'https://a.example/', 'http://a.example/'],
-  ])('%s change removes Authorization, Cookie, Cookie2, Proxy-Authorization', (_, from, to) => {
+  ])('%s change removes Authorization, Cookie, Proxy-Authorization', (_, from, to) => {
     const { request, changes } = hop(from, to);
     for (const name of stripped) expect(request.headers[name]).toBeUndefined();
+    // Cookie2 is no client's credential but got 15's.
+    expect(request.headers.cookie2).toBe('$Version=1');
+    expect(hop(from, to, { client: 'got-15' }).request.headers.cookie2).toBeUndefined();
     expect(request.headers['x-api-key']).toBe('k');
     expect(request.headers.accept).toBe('*/*');
     expect(changes.find((c) => c.header === 'authorization')?.source).toBe(
       'fetch-http-redirect-fetch-13',
     );
+    expect(changes.find((c) => c.header === 'cookie')?.source).toBe('undici-fetch');
     expect(changes.some((c) => c.kind === 'origin-changed')).toBe(true);
   });
 
@@ -536,9 +543,18 @@ describe('origin changes (HTTP-redirect fetch step 13)', () => {
 describe('credentials in the Location URL (HTTP-redirect fetch steps 9-10)', () => {
   const withUser = { headers: { location: 'https://user:pw@b.example/' } };
 
-  it('are followed and reported as a warning by default (no-cors, navigate)', () => {
-    for (const mode of [undefined, 'no-cors', 'navigate'] as const) {
-      const result = followed(go({}, withUser, mode ? { mode } : {}));
+  it("fail by default for fetch(), whose mode is 'cors'", () => {
+    expect(go({}, withUser)).toMatchObject({ kind: 'error', code: 'credentials-in-location' });
+  });
+
+  it('are followed and reported as a warning in no-cors and navigate mode', () => {
+    for (const options of [
+      { mode: 'no-cors' },
+      { mode: 'navigate' },
+      { client: 'navigation' },
+      { client: 'undici' },
+    ] as const) {
+      const result = followed(go({}, withUser, options));
       expect(result.request.url).toBe('https://user:pw@b.example/');
       expect(result.changes.find((c) => c.kind === 'credentials-in-url')?.severity).toBe('warning');
     }
@@ -670,7 +686,7 @@ describe('bad input gives an error result, never a throw', () => {
     ['bad response url', () => go({}, { url: '::' }), 'invalid-response'],
     ['bad redirect mode', () => go({}, {}, { redirect: 'nope' as never }), 'invalid-options'],
     ['bad maxRedirects', () => go({}, {}, { maxRedirects: -1 }), 'invalid-options'],
-    ['bad family', () => go({}, {}, { methodRewrite: 'wget' as never }), 'invalid-options'],
+    ['bad family', () => go({}, {}, { client: 'wget' as never }), 'invalid-options'],
     [
       'null request',
       () => nextRequest(null as never, { status: 301, headers: {} }),

@@ -1,14 +1,17 @@
+import type { ProfileStatus } from '../clients/types';
 import type { SourceId } from '../status/sources';
-import { isRedirectStatus } from '../status/status';
+import { isStatusCode } from '../status/status';
+import { bodyDroppedWithoutRewrite, bodyHeaderNames, isMove, ruleMethod } from './client-rules';
 import { fail, readNextRequestInput } from './input';
-import { locationUrl, urlFragment } from './location-url';
-import { normalizeMethod, rewriteMethod } from './method-rewrite';
+import { locationUrl, type UrlParts, urlFragment } from './location-url';
+import { normalizeMethod } from './method-rewrite';
 import { includesCredentials, isDowngrade, isHttpScheme, sameOrigin } from './origin';
 import { defaultReferrerPolicy, determineReferrer, referrerPolicyFromHeaders } from './referrer';
 import { describe, headerRecord } from './request-headers';
 import type {
   Change,
   NextRequest,
+  NextRequestFollow,
   NextRequestOptions,
   NextRequestResult,
   NextRequestReturn,
@@ -18,20 +21,10 @@ import type {
   ReturnReason,
 } from './types';
 
-/** Fetch's request-body-header names, removed when the method becomes GET (step 12). */
-const requestBodyHeaders = [
-  'content-encoding',
-  'content-language',
-  'content-location',
-  'content-type',
-];
-/** They describe the dropped body too, so they go with it. */
-const framingHeaders = ['content-length', 'transfer-encoding'];
-/** Removed on an origin change by default, besides Fetch's Authorization. */
-const credentialHeaders = ['cookie', 'cookie2', 'proxy-authorization'];
-
-const authorizationHeader = ['authorization'];
+/** Kept whatever the client's rules with `keepCookiesOnOriginChange`. */
+const cookieHeaders = ['cookie', 'cookie2', 'proxy-authorization'];
 const hostHeader = ['host'];
+const originHeader = ['origin'];
 
 /** Whether `name` is in `names` (a loop the compiler inlines, unlike `includes`). */
 function listed(names: readonly string[], name: string): boolean {
@@ -56,7 +49,8 @@ function removeHeaders(
   source: SourceId,
   changes: Change[],
 ): void {
-  const reportedFrom = changes.length;
+  // Names already reported by this call: a set, so many fields cost one lookup each.
+  const reported = new Set<string>();
   let kept = 0;
   for (let i = 0; i < headers.length; i++) {
     const pair = headers[i]!;
@@ -65,7 +59,8 @@ function removeHeaders(
       headers[kept++] = pair;
       continue;
     }
-    if (!reported(changes, reportedFrom, name)) {
+    if (!reported.has(name)) {
+      reported.add(name);
       changes.push({
         kind: 'header-removed',
         header: name,
@@ -79,21 +74,22 @@ function removeHeaders(
   while (headers.length > kept) headers.pop();
 }
 
-/** Whether a change from index `from` on already reports the removal of `name`. */
-function reported(changes: readonly Change[], from: number, name: string): boolean {
-  for (let i = from; i < changes.length; i++) if (changes[i]!.header === name) return true;
-  return false;
+/** Whether `value` is printable ASCII but '"' and '\\', which `JSON.stringify` keeps as they are. */
+function plainJsonString(value: string): boolean {
+  // A loop, not a regex: a Location can be megabytes long.
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) return false;
+  }
+  return true;
 }
-
-// Printable ASCII but '"' and '\\', which `JSON.stringify` keeps as they are.
-const plainJsonString = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 /**
  * `JSON.stringify(value)`, without the call for the plain ASCII a Location usually is
  * (`printable`: already known to be).
  */
 function quote(value: string, printable: boolean): string {
-  return printable || plainJsonString.test(value) ? `"${value}"` : JSON.stringify(value);
+  return printable || plainJsonString(value) ? `"${value}"` : JSON.stringify(value);
 }
 
 // Redirect counts as text, for the counts a chain reaches (String() on each call costs more).
@@ -108,24 +104,29 @@ function giveBack(reason: ReturnReason, message: string, source: SourceId): Next
 }
 
 /**
- * The request a user agent sends after a redirect response, and every difference from the
- * request that got it, as the Fetch standard's HTTP fetch (step 6, the redirect mode) and
- * HTTP-redirect fetch define it. Synchronous, and it never throws: bad input gives
+ * The request a client sends after a redirect response, and every difference from the request
+ * that got it. `client` picks the profile to predict (`clientProfiles`: browsers' `fetch()`,
+ * Node.js fetch, navigations, follow-redirects, axios, got, curl, RFC 9110); the default,
+ * `fetch`, is the Fetch standard's HTTP fetch (step 6, the redirect mode) and HTTP-redirect
+ * fetch. Synchronous, and it never throws: bad input gives
  * `{ kind: 'error', code: 'invalid-request' | 'invalid-response' | 'invalid-options' }`.
  *
- * In order: a status other than 301, 302, 303, 307, 308 is returned (`not-redirect-status`);
- * redirect mode `error` fails and `manual` returns, before Location is read; no Location
- * returns (`no-location`); several Location fields, or one that does not parse against the
- * response URL, fail (`invalid-location`); a scheme other than http(s) fails; a request that has
- * followed `maxRedirects` redirects fails; in `cors` mode a Location with credentials fails; a
- * body that cannot be replayed fails on every status but 303; then 301/302 turn POST into GET and
- * 303 every method but GET/HEAD, dropping the body and its headers; an origin change removes
- * Authorization, Cookie, Cookie2, Proxy-Authorization and `stripOnOriginChange`; Host is never
- * carried. A Location without a fragment inherits the request's.
+ * In order: a status the client does not follow is returned (`not-redirect-status`; for
+ * `fetch` every status but 301, 302, 303, 307, 308); redirect mode `error` fails and `manual`
+ * returns, before Location is read; no Location returns (`no-location`); several Location
+ * fields, or one that does not parse against the response URL, fail (`invalid-location`); a
+ * scheme other than http(s) fails; a request that has followed the client's limit fails; in
+ * `cors` mode a Location with credentials fails; a body that cannot be replayed fails; then the
+ * client's method rule applies (Fetch: 301/302 turn POST into GET and 303 every method but
+ * GET/HEAD), dropping the body and the headers that go with it; the client's credential rules
+ * remove Authorization, Cookie or Proxy-Authorization on the moves it strips them on, and
+ * `stripOnOriginChange` on an origin change; Origin and Referer are set as the client sets
+ * them; Host is never carried. A Location without a fragment inherits the request's.
  *
  * Defaults where the standard leaves room: credentials in the Location URL and https to http
- * downgrades are followed (as a browser navigation or `no-cors` fetch does) and reported as
- * `warning` changes; `mode: 'cors'` and `downgrade: 'error'` make them fail.
+ * downgrades are followed and reported as `warning` changes, as a navigation does (a `fetch()`
+ * from a secure context blocks an http request as mixed content: pass `downgrade: 'error'`);
+ * `mode: 'cors'` and `downgrade: 'error'` make them fail.
  *
  * @example
  * ```ts
@@ -134,6 +135,8 @@ function giveBack(reason: ReturnReason, message: string, source: SourceId): Next
  *   { status: 303, headers: { location: '/done' } },
  * );
  * // next.kind === 'follow'; next.request: GET https://a.example/done, no body, no content-type
+ * nextRequest(request, { status: 302, headers: { location: '/x' } }, { client: 'curl-x' });
+ * // curl -X POST: POST again, without the body
  * ```
  * @see https://fetch.spec.whatwg.org/#http-redirect-fetch
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.4
@@ -164,7 +167,8 @@ function follow(
   const {
     redirect,
     maxRedirects,
-    family,
+    client,
+    profile,
     mode,
     downgrade,
     extraStrip,
@@ -175,32 +179,35 @@ function follow(
     body,
     bodyReplayable,
     referrerInput,
-    referrerUrl,
     origin,
     status,
     responseUrl,
   } = input;
 
-  // --- HTTP fetch step 6 ---------------------------------------------------------------------
-  if (!isRedirectStatus(status)) {
+  // --- HTTP fetch step 6: the statuses the client follows -------------------------------------
+  const rule = isStatusCode(status) ? profile.statuses[status as ProfileStatus] : null;
+  if (rule === null || !rule.follows) {
     return giveBack(
       'not-redirect-status',
-      `${status} is not a redirect status (301, 302, 303, 307, 308): the response is final`,
-      'fetch-redirect-status',
+      client === 'fetch'
+        ? `${status} is not a redirect status (301, 302, 303, 307, 308): the response is final`
+        : `${profile.name} does not follow a ${status}: the response is final`,
+      rule === null ? 'fetch-redirect-status' : rule.source,
     );
   }
+  const followed = status as NextRequestFollow['status'];
   // The redirect mode is applied before Location is read.
   if (redirect === 'error') {
     return fail(
       'redirect-mode-error',
-      `redirect mode is 'error' and the response is a ${status} (HTTP fetch step 6.2); use redirect 'follow' to follow it`,
+      `redirect mode is 'error' and the response is a ${status} (HTTP fetch step 6.3); use redirect 'follow' to follow it`,
       'fetch-http-fetch-6',
     );
   }
   if (redirect === 'manual') {
     return giveBack(
       'manual',
-      `redirect mode is 'manual': the ${status} goes back to the caller (HTTP fetch step 6.2)`,
+      `redirect mode is 'manual': the ${status} goes back to the caller (HTTP fetch step 6.3)`,
       'fetch-http-fetch-6',
     );
   }
@@ -227,7 +234,7 @@ function follow(
     }
     return fail(
       'invalid-location',
-      `Location ${JSON.stringify(location.value)} is not a URL relative to ${responseUrl.href} (HTTP-redirect fetch step 5); send an absolute or relative URL`,
+      `Location ${JSON.stringify(clip(location.value))} is not a URL relative to ${responseUrl.href} (HTTP-redirect fetch step 5); send an absolute or relative URL`,
       'fetch-http-redirect-fetch-5',
     );
   }
@@ -245,7 +252,7 @@ function follow(
     return fail(
       'too-many-redirects',
       `the request has already followed ${redirectCount} redirects, the limit is ${maxRedirects} (HTTP-redirect fetch step 7); break the redirect chain or loop`,
-      'fetch-http-redirect-fetch-7',
+      client === 'fetch' ? 'fetch-http-redirect-fetch-7' : profile.maxRedirects.source,
     );
   }
   const credentials = includesCredentials(target);
@@ -261,11 +268,14 @@ function follow(
       'fetch-http-redirect-fetch-9',
     );
   }
-  // Step 11. Only the Fetch families check before the rewrite; the others fail only when they
-  // would send the body again.
-  const outcome = rewriteMethod(normalizeMethod(inputMethod), status, family);
-  const fetchOrder = family === 'fetch' || family === 'undici';
-  if (body !== null && !bodyReplayable && status !== 303 && (fetchOrder || !outcome.rewritten)) {
+  const crossOrigin = !sameOrigin(currentUrl, target);
+  const method = normalizeMethod(inputMethod);
+  const outcome = ruleMethod(method, rule, crossOrigin);
+  const dropsBody = outcome.rewritten || bodyDroppedWithoutRewrite(rule, crossOrigin);
+  // Step 11. The Fetch clients check before the rewrite; the others fail only when they would
+  // send the body again.
+  const fetchOrder = client === 'fetch' || client === 'undici' || client === 'navigation';
+  if (body !== null && !bodyReplayable && status !== 303 && (fetchOrder || !dropsBody)) {
     return fail(
       'body-not-replayable',
       `the request body is a stream that cannot be sent again, and a ${status} needs it again (HTTP-redirect fetch step 11); buffer the body or set bodyReplayable`,
@@ -330,70 +340,61 @@ function follow(
     severity: 'info',
   });
 
-  if (outcome.method !== inputMethod && !outcome.rewritten) {
+  if (method !== inputMethod && !outcome.rewritten) {
     changes.push({
       kind: 'method-normalized',
       from: inputMethod,
-      to: outcome.method,
-      message: `${inputMethod} is written ${outcome.method}`,
+      to: method,
+      message: `${inputMethod} is written ${method}`,
       source: 'fetch-method-normalize',
       severity: 'info',
     });
   }
+  const ruleSource: SourceId = rule.source;
   let nextBody = body;
   if (outcome.rewritten) {
     const reason =
-      status === 303
-        ? '303 turns every method but GET and HEAD into GET'
-        : `${status} turns POST into GET`;
+      rule.toGet === 'all-but-get-head'
+        ? `${status} turns every method but GET and HEAD into GET`
+        : rule.toGet === 'post-cross-origin'
+          ? `${status} to another origin turns POST into GET`
+          : `${status} turns POST into GET`;
     changes.push({
       kind: 'method-rewritten',
       from: inputMethod,
       to: 'GET',
       message: `${inputMethod} became GET: ${reason}`,
-      source: outcome.source,
+      source: ruleSource,
       severity: 'info',
     });
+  }
+  if (dropsBody) {
     if (body !== null) {
       changes.push({
         kind: 'body-dropped',
-        message: 'the body is dropped with the method change',
-        source: outcome.source,
+        message: outcome.rewritten
+          ? 'the body is dropped with the method change'
+          : `${profile.name} sends the ${method} again without its body`,
+        source: ruleSource,
         severity: 'info',
       });
     }
     nextBody = null;
-    if (family === 'followRedirects') {
-      removeHeaders(
-        headers,
-        framingHeaders,
-        true,
-        'follow-redirects drops every Content-* header with the body',
-        'follow-redirects',
-        changes,
-      );
-    } else {
-      removeHeaders(
-        headers,
-        requestBodyHeaders,
-        false,
-        'a request-body-header name goes with the body (HTTP-redirect fetch step 12)',
-        'fetch-request-body-header-name',
-        changes,
-      );
-      removeHeaders(
-        headers,
-        framingHeaders,
-        false,
-        'it described the dropped body',
-        'rfc9110-8.6',
-        changes,
-      );
-    }
+    const dropped = bodyHeaderNames(profile.bodyHeaders.value);
+    removeHeaders(
+      headers,
+      dropped.names,
+      dropped.contentPrefix,
+      profile.bodyHeaders.value === 'request-body-headers'
+        ? 'a request-body-header name goes with the body (HTTP-redirect fetch step 12)'
+        : `${profile.name} drops it with the body`,
+      profile.bodyHeaders.source,
+      changes,
+    );
   }
 
-  // Step 13 and the credential headers a server-side caller may have set.
-  if (!sameOrigin(currentUrl, target)) {
+  // Step 13 and each client's own credential rules.
+  if (crossOrigin) {
     changes.push({
       kind: 'origin-changed',
       from: currentUrl.origin,
@@ -402,34 +403,30 @@ function follow(
       source: 'fetch-http-redirect-fetch-13',
       severity: 'info',
     });
+  }
+  for (const credentialRule of profile.credentials) {
+    if (!isMove(credentialRule.on, currentUrl, target)) continue;
+    const names = stripCookies
+      ? credentialRule.headers
+      : credentialRule.headers.filter((name) => !cookieHeaders.includes(name));
     removeHeaders(
       headers,
-      authorizationHeader,
+      names,
       false,
-      'the origin changed (HTTP-redirect fetch step 13)',
-      'fetch-http-redirect-fetch-13',
+      moveReason(credentialRule.on, profile.name),
+      credentialRule.source,
       changes,
     );
-    if (stripCookies) {
-      removeHeaders(
-        headers,
-        credentialHeaders,
-        false,
-        'credentials are not sent to another origin',
-        'follow-redirects',
-        changes,
-      );
-    }
-    if (extraStrip.length > 0) {
-      removeHeaders(
-        headers,
-        extraStrip,
-        false,
-        'listed in stripOnOriginChange',
-        'rfc9110-17',
-        changes,
-      );
-    }
+  }
+  if (crossOrigin && extraStrip.length > 0) {
+    removeHeaders(
+      headers,
+      extraStrip,
+      false,
+      'listed in stripOnOriginChange',
+      'rfc9110-17',
+      changes,
+    );
   }
   removeHeaders(
     headers,
@@ -459,7 +456,37 @@ function follow(
     });
   }
 
-  // Step 19 and the Referer of the next request (main fetch), only for a request with a referrer.
+  // Origin, as the client appends it to each request.
+  if (profile.origin.value !== 'as-set') {
+    const before = headerValue(headers, 'origin');
+    const value = originHeaderValue(
+      profile.origin.value,
+      outcome.method,
+      mode,
+      origin,
+      currentUrl,
+      target,
+      before,
+    );
+    if (value !== before) {
+      removeHeadersQuietly(headers, originHeader);
+      if (value !== undefined) headers.push(['origin', value]);
+      changes.push({
+        kind: 'origin-header-changed',
+        ...(before === undefined ? {} : { from: before }),
+        ...(value === undefined ? {} : { to: value }),
+        message:
+          value === undefined
+            ? `no Origin is sent with a ${outcome.method} ${crossOrigin ? 'to another origin' : 'to the same origin'}`
+            : `Origin is ${value}`,
+        source: profile.origin.source,
+        severity: 'info',
+      });
+    }
+  }
+
+  // Step 19 and the Referer of the next request (main fetch): for a request with a referrer,
+  // and for a policy client, a Referer the caller set, which names the referrer.
   let referrer: string | null | undefined;
   let referrerPolicy: ReferrerPolicy | undefined = input.referrerPolicy;
   const policyUpdate = referrerPolicyFromHeaders(input.responseHeaders);
@@ -474,20 +501,27 @@ function follow(
     });
   }
   if (policyUpdate !== null) referrerPolicy = policyUpdate;
-  if (referrerInput !== undefined) {
-    referrer =
+  const before = headerValue(headers, 'referer');
+  let referrerUrl = input.referrerUrl;
+  let fromHeader = false;
+  if (referrerInput === undefined && before !== undefined && profile.referer.value === 'policy') {
+    referrerUrl = parseReferer(before);
+    fromHeader = true;
+  }
+  if (referrerInput !== undefined || fromHeader) {
+    const computed =
       referrerUrl === null
         ? null
         : determineReferrer(referrerUrl, target, referrerPolicy ?? defaultReferrerPolicy);
-    const before = headers.find(([name]) => name === 'referer')?.[1];
+    if (!fromHeader) referrer = computed;
     headers = headers.filter(([name]) => name !== 'referer');
-    if (referrer !== null) headers.push(['referer', referrer]);
-    if ((before ?? null) !== referrer) {
+    if (computed !== null) headers.push(['referer', computed]);
+    if ((before ?? null) !== computed) {
       changes.push({
         kind: 'referer-changed',
         ...(before === undefined ? {} : { from: before }),
-        ...(referrer === null ? {} : { to: referrer }),
-        message: referrer === null ? 'no Referer is sent' : `Referer is ${referrer}`,
+        ...(computed === null ? {} : { to: computed }),
+        message: computed === null ? 'no Referer is sent' : `Referer is ${computed}`,
         source: 'referrer-policy-determine',
         severity: 'info',
       });
@@ -504,5 +538,88 @@ function follow(
   };
   if (referrer !== undefined) next.referrer = referrer;
   if (referrerPolicy !== undefined) next.referrerPolicy = referrerPolicy;
-  return { kind: 'follow', status, request: next, changes };
+  return { kind: 'follow', status: followed, request: next, changes };
+}
+
+/** At most 200 characters of `value`, for messages (a Location can be megabytes long). */
+function clip(value: string): string {
+  return value.length <= 200 ? value : `${value.slice(0, 200)}...`;
+}
+
+function moveReason(
+  on: 'any' | 'origin' | 'host-or-port' | 'non-subdomain-or-insecure',
+  name: string,
+): string {
+  switch (on) {
+    case 'any':
+      return `${name} removes it on every redirect`;
+    case 'origin':
+      return 'credentials are not sent to another origin';
+    case 'host-or-port':
+      return `${name} removes it when the host or port changes`;
+    case 'non-subdomain-or-insecure':
+      return `${name} removes it on a host that is not a subdomain, or a move off https`;
+  }
+}
+
+/** The last value of `name` among the pairs. */
+function headerValue(
+  headers: readonly (readonly [string, string])[],
+  name: string,
+): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < headers.length; i++) if (headers[i]![0] === name) value = headers[i]![1];
+  return value;
+}
+
+function removeHeadersQuietly(headers: [string, string][], names: readonly string[]): void {
+  let kept = 0;
+  for (let i = 0; i < headers.length; i++) {
+    const pair = headers[i]!;
+    if (!names.includes(pair[0])) headers[kept++] = pair;
+  }
+  while (headers.length > kept) headers.pop();
+}
+
+/** A Referer header value as a URL, or `null` when it is not one (then none is sent). */
+function parseReferer(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Origin header a browser sends on the next request (`undefined`: none).
+ * `fetch`: Fetch's "append a request Origin header": a CORS request to another origin than the
+ * request's, or a method other than GET/HEAD; "null" once a cross-origin hop taints it.
+ * `navigation`: a method other than GET/HEAD; "null" after a hop to another origin (Chromium).
+ */
+function originHeaderValue(
+  rule: 'fetch' | 'navigation',
+  method: string,
+  mode: string,
+  origin: UrlParts | null,
+  current: UrlParts,
+  target: UrlParts,
+  before: string | undefined,
+): string | undefined {
+  const unsafe = method !== 'GET' && method !== 'HEAD';
+  if (rule === 'navigation') {
+    if (!unsafe) return undefined;
+    const kept =
+      before !== 'null' &&
+      origin !== null &&
+      sameOrigin(origin, current) &&
+      sameOrigin(current, target);
+    return kept ? origin.origin : 'null';
+  }
+  const cors = mode === 'cors' && (origin === null || !sameOrigin(origin, target));
+  if (!cors && !unsafe) return undefined;
+  const tainted =
+    before === 'null' ||
+    origin === null ||
+    (!sameOrigin(current, target) && !sameOrigin(origin, current));
+  return tainted ? 'null' : origin.origin;
 }

@@ -51,7 +51,7 @@ function trustworthy(url: UrlParts): boolean {
     host === 'localhost' ||
     host.endsWith('.localhost') ||
     host === '[::1]' ||
-    /^127\.\d+\.\d+\.\d+$/.test(host)
+    (host.length <= 15 && /^127\.\d+\.\d+\.\d+$/.test(host))
   );
 }
 

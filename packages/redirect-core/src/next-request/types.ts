@@ -1,7 +1,7 @@
+import type { ClientId } from '../clients/types';
 import type { HeadersLike } from '../headers/headers';
 import type { SourceId } from '../status/sources';
-import type { RedirectStatus } from '../status/status';
-import type { ClientFamily } from '../status/types';
+import type { StatusCode } from '../status/status';
 
 /** What a client does with a redirect status: Fetch's `redirect` option. */
 export type RedirectMode = 'follow' | 'error' | 'manual';
@@ -43,8 +43,10 @@ export interface RedirectRequest {
   /** Redirects already followed to reach this request. @default 0 */
   readonly redirectCount?: number;
   /**
-   * The referrer (the URL of the page or request that started the chain). Only when given is a
-   * `Referer` header computed for the next request.
+   * The referrer (the URL of the page or request that started the chain). When given, a
+   * `Referer` header is computed for the next request from it and the referrer policy. For a
+   * client that sets Referer by policy (`fetch`, `navigation`), a `Referer` header in `headers`
+   * counts as the referrer when this is left out, so it is never forwarded as it is.
    */
   readonly referrer?: string | null;
   /** The request's referrer policy. @default 'strict-origin-when-cross-origin' */
@@ -63,35 +65,42 @@ export interface RedirectResponse {
   readonly url?: string;
 }
 
-/** How {@link nextRequest} follows; every option defaults to the Fetch standard. */
+/** How {@link nextRequest} follows; every option defaults to the client's profile. */
 export interface NextRequestOptions {
-  /** @default 'follow' */
-  readonly redirect?: RedirectMode;
-  /** A request that has already followed this many redirects fails. @default 20 */
-  readonly maxRedirects?: number;
   /**
-   * Whose method rule to apply on 301/302/303, read from `redirectStatuses[status].methods`:
-   * `fetch`/`undici` (POST becomes GET on 301/302, every method but GET/HEAD on 303), `rfc`
-   * (RFC 9110: only 303 rewrites), `got` (only 303 rewrites unless got's `methodRewriting`),
-   * `followRedirects` (as fetch, and every `Content-*` header goes on a rewrite), `curl`.
-   * Everything else stays the Fetch standard's.
+   * The client to predict, one of `clientProfiles`: which statuses it follows, the method, body
+   * and headers it sends, the credentials it removes, Origin and Referer, and its limit.
+   * (Replaces `methodRewrite`.)
    * @default 'fetch'
    */
-  readonly methodRewrite?: ClientFamily;
+  readonly client?: ClientId;
+  /** @default 'follow' */
+  readonly redirect?: RedirectMode;
   /**
-   * Header names removed, besides Authorization, Cookie, Cookie2 and Proxy-Authorization, when the
-   * next URL has another origin.
+   * A request that has already followed this many redirects fails.
+   * @default the client's limit (`clientProfiles[client].maxRedirects`: 20 for fetch)
+   */
+  readonly maxRedirects?: number;
+  /**
+   * Header names removed, besides the client's own credential rules, when the next URL has
+   * another origin.
    */
   readonly stripOnOriginChange?: readonly string[];
   /**
-   * Keep Cookie, Cookie2 and Proxy-Authorization on an origin change (Authorization still goes,
-   * as in Fetch). Set it when a cookie jar re-adds cookies per URL anyway.
+   * Keep Cookie, Cookie2 and Proxy-Authorization whatever the client's rules (Authorization
+   * still goes where the client removes it). Set it when a cookie jar re-adds cookies per URL.
    * @default false
    */
   readonly keepCookiesOnOriginChange?: boolean;
-  /** The request mode (Fetch). @default 'no-cors' */
+  /**
+   * The request mode (Fetch).
+   * @default 'cors' for `fetch` (as `fetch()`), 'navigate' for `navigation`, else 'no-cors'
+   */
   readonly mode?: RequestMode;
-  /** The request's origin (the page's), for `mode` `cors` and `same-origin`. @default the request URL's origin */
+  /**
+   * The request's origin (the page's): for `mode` `cors` and `same-origin`, and the Origin
+   * header browsers send. @default the request's Origin header, else the request URL's origin
+   */
   readonly origin?: string;
   /** What to do on an https to http redirect: follow it with a warning, or fail. @default 'follow' */
   readonly downgrade?: 'follow' | 'error';
@@ -111,7 +120,8 @@ export type ChangeKind =
   | 'downgrade'
   | 'credentials-in-url'
   | 'referrer-policy-updated'
-  | 'referer-changed';
+  | 'referer-changed'
+  | 'origin-header-changed';
 
 /** One difference between the request and the next one, with the rule it comes from. */
 export interface Change {
@@ -163,7 +173,8 @@ export type NextRequestErrorCode =
 /** The next request to send, and every difference from the previous one. */
 export interface NextRequestFollow {
   readonly kind: 'follow';
-  readonly status: RedirectStatus;
+  /** The status followed: one of 301-303, 307, 308, or another 3xx the client follows. */
+  readonly status: StatusCode;
   readonly request: NextRequest;
   readonly changes: Change[];
 }

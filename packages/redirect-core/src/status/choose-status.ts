@@ -104,7 +104,7 @@ export function explainStatus(intent?: RedirectIntent | null): StatusChoice {
       caveats: preserveMethod
         ? ['The method cannot be guaranteed: browsers and fetch turn POST into GET on 302.']
         : [],
-      sources: ['rfc9110-15.4.3', 'rfc9110-15.4'],
+      sources: ['rfc1945', 'rfc2616-10.3.4'],
     };
   }
   if (!preserveMethod) {

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export { type RedirectTopic, type RedirectTopicId, redirectTopics } from './beyond-3xx';
 export {
   chooseStatus,
   explainStatus,

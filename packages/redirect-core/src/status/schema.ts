@@ -1,75 +1,94 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '../validation/lazy-schema';
 import { type SourceId, sources } from './sources';
 import { clientFamilies } from './types';
 
-const sourceId = z.enum(Object.keys(sources) as [SourceId, ...SourceId[]]);
+// Functions, not values: importing this module runs no `z.*` call.
+const sourceId = () => z.enum(Object.keys(sources) as [SourceId, ...SourceId[]]);
 
-const fact = <T extends z.ZodType>(value: T) =>
-  z.strictObject({ value, source: sourceId, note: z.string().min(1).optional() });
+const text = () => z.string().check(z.minLength(1));
 
-const methodRule = z.strictObject({
-  rewrite: z.enum(['none', 'post', 'post-optional', 'all-but-get-head', 'not-followed']),
-  headKept: z.boolean().nullable(),
-  body: z.enum(['kept', 'dropped-on-rewrite', 'not-followed']),
-  source: sourceId,
-  note: z.string().min(1).optional(),
-});
+const fact = <T extends z.ZodMiniType>(value: T) =>
+  z.strictObject({ value, source: sourceId(), note: z.optional(text()) });
 
-const version = z.string().regex(/^\d+(\.\d+)?$/);
+const methodRule = () =>
+  z.strictObject({
+    rewrite: z.enum([
+      'none',
+      'post',
+      'post-optional',
+      'all-but-get-head',
+      'post-cross-origin',
+      'not-followed',
+    ]),
+    headKept: z.nullable(z.boolean()),
+    body: z.enum(['kept', 'dropped-on-rewrite', 'dropped', 'dropped-cross-origin', 'not-followed']),
+    source: sourceId(),
+    note: z.optional(text()),
+  });
 
-/** Validates one row of the status table. */
-export const statusEntrySchema = z.strictObject({
-  code: z.number().int().min(300).max(399),
-  reason: z.string().min(1),
-  kind: z.enum(['redirect', 'multiple-choices', 'not-modified', 'deprecated', 'unused']),
-  followedByFetch: fact(z.boolean()),
-  permanent: fact(z.enum(['yes', 'no', 'n/a'])),
-  methods: z.strictObject(
-    Object.fromEntries(clientFamilies.map((family) => [family, methodRule])) as Record<
-      (typeof clientFamilies)[number],
-      typeof methodRule
-    >,
-  ),
-  cache: z.strictObject({ heuristic: fact(z.boolean().nullable()), browsers: fact(z.string()) }),
-  search: z.strictObject({
-    canonical: z.enum(['strong', 'weak', 'none']),
-    consolidatesOnTarget: z.boolean(),
-    source: sourceId,
-    note: z.string().min(1).optional(),
+const version = () => z.string().check(z.regex(/^\d+(\.\d+)?$/));
+
+/** Validates one row of the status table (built on first use). */
+export const statusEntrySchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    code: z.number().check(z.int(), z.minimum(300), z.maximum(399)),
+    reason: text(),
+    kind: z.enum(['redirect', 'multiple-choices', 'not-modified', 'deprecated', 'unused']),
+    followedByFetch: fact(z.boolean()),
+    permanent: fact(z.enum(['yes', 'no', 'n/a'])),
+    methods: z.strictObject(
+      Object.fromEntries(clientFamilies.map((family) => [family, methodRule()])) as Record<
+        (typeof clientFamilies)[number],
+        ReturnType<typeof methodRule>
+      >,
+    ),
+    cache: z.strictObject({ heuristic: fact(z.nullable(z.boolean())), browsers: fact(z.string()) }),
+    search: z.strictObject({
+      canonical: z.enum(['strong', 'weak', 'none']),
+      consolidatesOnTarget: z.boolean(),
+      source: sourceId(),
+      note: z.optional(text()),
+    }),
+    support: z.strictObject({
+      browsers: z.nullable(
+        fact(
+          z.union([
+            z.literal('all'),
+            z.strictObject({
+              chrome: version(),
+              edge: version(),
+              firefox: version(),
+              safari: version(),
+              opera: version(),
+              ie: version(),
+            }),
+          ]),
+        ),
+      ),
+      caveats: z.array(fact(text())),
+    }),
+    spec: z.strictObject({
+      introducedIn: z.strictObject({ name: text(), source: sourceId() }),
+      definedIn: z.strictObject({ name: text(), source: sourceId() }),
+    }),
+    useWhen: text(),
+    avoidWhen: text(),
+    mistakes: z.array(text()),
   }),
-  support: z.strictObject({
-    browsers: fact(
-      z.union([
-        z.literal('all'),
-        z.strictObject({
-          chrome: version,
-          edge: version,
-          firefox: version,
-          safari: version,
-          opera: version,
-          ie: version,
-        }),
-      ]),
-    ).nullable(),
-    caveats: z.array(fact(z.string().min(1))),
-  }),
-  spec: z.strictObject({
-    introducedIn: z.strictObject({ name: z.string().min(1), source: sourceId }),
-    definedIn: z.strictObject({ name: z.string().min(1), source: sourceId }),
-  }),
-  useWhen: z.string().min(1),
-  avoidWhen: z.string().min(1),
-  mistakes: z.array(z.string().min(1)),
-});
+);
 
 /** Validates the whole table: every code 300 to 308, each row under its own code. */
-export const statusTableSchema = z
-  .record(z.string().regex(/^30[0-8]$/), statusEntrySchema)
-  .refine((table) => Object.keys(table).length === 9, 'every code from 300 to 308 has a row')
-  .refine(
-    (table) => Object.entries(table).every(([key, row]) => String(row.code) === key),
-    'each row sits under its own code',
-  );
+export const statusTableSchema = /* @__PURE__ */ lazySchema(() =>
+  z.record(z.string().check(z.regex(/^30[0-8]$/)), statusEntrySchema).check(
+    z.refine((table) => Object.keys(table).length === 9, {
+      error: 'every code from 300 to 308 has a row',
+    }),
+    z.refine((table) => Object.entries(table).every(([key, row]) => String(row.code) === key), {
+      error: 'each row sits under its own code',
+    }),
+  ),
+);
 
 /**
  * The JSON Schema of the status table, for tools that read `redirectStatuses` as JSON.

@@ -72,7 +72,7 @@ export const sources = {
     url: 'https://fetch.spec.whatwg.org/#redirect-status',
   },
   'fetch-http-redirect-fetch': {
-    title: 'Fetch Standard §4.4 HTTP-redirect fetch (step 12: method rewrite and body drop)',
+    title: 'Fetch Standard §4.5 HTTP-redirect fetch (step 12: method rewrite and body drop)',
     url: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
   },
   'undici-fetch': {
@@ -115,7 +115,7 @@ export const sources = {
   // error names the exact step.
   'fetch-http-fetch-6': {
     title:
-      'Fetch Standard §4.3 HTTP fetch, step 6: switch on the redirect mode (error, manual, follow)',
+      'Fetch Standard §4.4 HTTP fetch, step 6: switch on the redirect mode (error, manual, follow)',
     url: 'https://fetch.spec.whatwg.org/#http-fetch',
   },
   'fetch-location-url': {
@@ -184,6 +184,114 @@ export const sources = {
     title:
       'Fetch Standard: request-body-header names (Content-Encoding, Content-Language, Content-Location, Content-Type)',
     url: 'https://fetch.spec.whatwg.org/#request-body-header-name',
+  },
+  'rfc9111-3': {
+    title:
+      'RFC 9111 §3: Storing Responses in Caches (explicit freshness, public, private, s-maxage or a cache extension allow storing)',
+    url: 'https://www.rfc-editor.org/rfc/rfc9111#section-3',
+  },
+  'rfc7538-3': {
+    title:
+      'RFC 7538 §3: 308 Permanent Redirect (the user agent MUST NOT change the request method)',
+    url: 'https://www.rfc-editor.org/rfc/rfc7538#section-3',
+  },
+  'rfc7231-appendix-b': {
+    title:
+      'RFC 7231 Appendix B: 305 (Use Proxy) deprecated due to security concerns regarding in-band proxy configuration',
+    url: 'https://www.rfc-editor.org/rfc/rfc7231#appendix-B',
+  },
+  'rfc2616-10.3.4': {
+    title:
+      'RFC 2616 §10.3.4: 303 See Other (many pre-HTTP/1.1 user agents do not understand 303; use 302 for them)',
+    url: 'https://www.rfc-editor.org/rfc/rfc2616#section-10.3.4',
+  },
+  'rfc2616-10.3.7': {
+    title: 'RFC 2616 §10.3.7: 306 (Unused): used in a previous version, no longer used, reserved',
+    url: 'https://www.rfc-editor.org/rfc/rfc2616#section-10.3.7',
+  },
+  'rfc6797-8.3': {
+    title:
+      'RFC 6797 §8.3: HSTS: a user agent rewrites http URIs of a known HSTS host to https before any request',
+    url: 'https://www.rfc-editor.org/rfc/rfc6797#section-8.3',
+  },
+  'fetch-append-origin': {
+    title:
+      'Fetch Standard: append a request Origin header (CORS requests and methods other than GET/HEAD; "null" when tainted)',
+    url: 'https://fetch.spec.whatwg.org/#append-a-request-origin-header',
+  },
+  'fetch-opaque-redirect': {
+    title:
+      "Fetch Standard: an opaque-redirect filtered response (redirect 'manual': status 0, no headers, no Location)",
+    url: 'https://fetch.spec.whatwg.org/#concept-filtered-response-opaque-redirect',
+  },
+  'chromium-redirect-util': {
+    title:
+      'Chromium net/url_request/redirect_util.cc: method change on redirect, Origin set to "null" after a cross-origin hop',
+    url: 'https://source.chromium.org/chromium/chromium/src/+/main:net/url_request/redirect_util.cc',
+  },
+  'chromium-redirect-limit': {
+    title: 'Chromium net/url_request/url_request.cc: kMaxRedirects (ERR_TOO_MANY_REDIRECTS)',
+    url: 'https://source.chromium.org/chromium/chromium/src/+/main:net/url_request/url_request.cc',
+  },
+  'chromium-http-response-headers': {
+    title:
+      'Chromium net/http/http_response_headers.cc: IsRedirect (301, 302, 303, 307, 308) and GetFreshnessLifetimes (300, 301, 308 and 410 fresh forever without Cache-Control)',
+    url: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_response_headers.cc',
+  },
+  'axios-http-adapter': {
+    title:
+      'axios lib/adapters/http.js: dispatchBeforeRedirect (Authorization and Cookie removed on an origin change) and setProxy (Proxy-Authorization removed on every redirect)',
+    url: 'https://github.com/axios/axios/blob/v1.x/lib/adapters/http.js',
+  },
+  'got-14-source': {
+    title:
+      'got 14 source/core/index.ts: redirectCodes 300-304, 307, 308; 303 becomes GET; cookie and authorization removed when host or port change',
+    url: 'https://github.com/sindresorhus/got/blob/v14.6.5/source/core/index.ts',
+  },
+  'got-15-source': {
+    title:
+      'got 15 source/core/index.ts: redirectCodes 301-303, 307, 308; cross-origin POST on 301/302 becomes GET; body and credentials dropped on a cross-origin redirect',
+    url: 'https://github.com/sindresorhus/got/blob/v15.0.5/source/core/index.ts',
+  },
+  'got-max-redirects': {
+    title: 'got options: maxRedirects (default 10)',
+    url: 'https://github.com/sindresorhus/got/blob/main/documentation/2-options.md#maxredirects',
+  },
+  'curl-follow': {
+    title:
+      'curl lib/transfer.c Curl_follow: POST becomes GET on 301/302, everything but HEAD on 303; a -X method string is still sent',
+    url: 'https://github.com/curl/curl/blob/curl-7_88_1/lib/transfer.c',
+  },
+  'curl-max-redirs': {
+    title: 'curl --max-redirs (default 50)',
+    url: 'https://curl.se/docs/manpage.html#--max-redirs',
+  },
+  'curl-request': {
+    title: 'curl -X/--request: the method string is used for every request of a -L chain',
+    url: 'https://curl.se/docs/manpage.html#-X',
+  },
+  'curl-credentials-other-host': {
+    title:
+      'curl CVE-2022-27776: custom Authorization and Cookie headers are sent only to the same host, port and protocol',
+    url: 'https://curl.se/docs/CVE-2022-27776.html',
+  },
+  'html-refresh': {
+    title:
+      'HTML Standard: shared declarative refresh steps (<meta http-equiv="refresh"> and the Refresh header)',
+    url: 'https://html.spec.whatwg.org/multipage/document-lifecycle.html#shared-declarative-refresh-steps',
+  },
+  'google-meta-refresh': {
+    title: 'Google Search Central: meta refresh redirects (instant: permanent; delayed: temporary)',
+    url: 'https://developers.google.com/search/docs/crawling-indexing/301-redirects#metarefresh',
+  },
+  'google-js-redirects': {
+    title:
+      'Google Search Central: JavaScript location redirects (only when server-side or meta refresh redirects are not possible)',
+    url: 'https://developers.google.com/search/docs/crawling-indexing/301-redirects#jslocation',
+  },
+  'clear-site-data': {
+    title: 'W3C Clear Site Data: the "cache" type clears the user agent\'s cache for the origin',
+    url: 'https://w3c.github.io/webappsec-clear-site-data/#grammardef-cache',
   },
   'rfc9110-7.2': {
     title: 'RFC 9110 §7.2: Host and :authority (the authority of the target URI)',

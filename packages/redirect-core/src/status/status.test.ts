@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { clientProfiles } from '../clients/profiles';
 import { statusTableJsonSchema, statusTableSchema } from './schema';
 import { sources } from './sources';
 import {
@@ -97,82 +98,90 @@ describe('kind and permanence (RFC 9110 §15.4.1-§15.4.9)', () => {
 });
 
 // The method rule per client family. Sources: RFC 9110 §15.4.2-§15.4.9; Fetch HTTP-redirect
-// fetch step 12; undici follows Fetch; follow-redirects _processResponse; got methodRewriting
-// (default false); curl --post301/--post302/--post303.
-describe('method rules per client family', () => {
-  const expected = {
-    301: {
-      rfc: 'post-optional',
-      fetch: 'post',
-      undici: 'post',
-      followRedirects: 'post',
-      got: 'none',
-      curl: 'post',
-    },
-    302: {
-      rfc: 'post-optional',
-      fetch: 'post',
-      undici: 'post',
-      followRedirects: 'post',
-      got: 'none',
-      curl: 'post',
-    },
-    303: {
-      rfc: 'all-but-get-head',
-      fetch: 'all-but-get-head',
-      undici: 'all-but-get-head',
-      followRedirects: 'all-but-get-head',
-      got: 'all-but-get-head',
-      curl: 'all-but-get-head',
-    },
-    307: {
-      rfc: 'none',
-      fetch: 'none',
-      undici: 'none',
-      followRedirects: 'none',
-      got: 'none',
-      curl: 'none',
-    },
-    308: {
-      rfc: 'none',
-      fetch: 'none',
-      undici: 'none',
-      followRedirects: 'none',
-      got: 'none',
-      curl: 'none',
-    },
-    304: {
-      rfc: 'not-followed',
-      fetch: 'not-followed',
-      undici: 'not-followed',
-      followRedirects: 'not-followed',
-      got: 'not-followed',
-      curl: 'not-followed',
-    },
-  } as const;
-  for (const [code, families] of Object.entries(expected)) {
-    it.each(clientFamilies)(`${code} for %s`, (family) => {
-      const rule = redirectStatuses[Number(code) as keyof typeof expected].methods[family];
-      expect(rule.rewrite).toBe(families[family]);
-      expect(Object.keys(sources)).toContain(rule.source);
-      if (rule.rewrite === 'none') expect(rule.body).toBe('kept');
-      if (rule.rewrite === 'post' || rule.rewrite === 'all-but-get-head') {
-        expect(rule.body).toBe('dropped-on-rewrite');
-      }
-      if (rule.rewrite !== 'not-followed') expect(rule.headKept).toBe(true);
-    });
+// Derived from the client profiles (clients/profiles.ts), which packages/client-conformance
+// proves against the real clients. Rows: 300-308; columns: fetch, undici, navigation,
+// follow-redirects, axios, got, got-15, curl, curl-x, rfc.
+describe('method rules per client, derived from the client profiles', () => {
+  const F = 'not-followed';
+  const expected: Record<number, readonly string[]> = {
+    300: [F, F, F, 'none', 'none', 'none', F, 'none', 'none', F],
+    301: [
+      'post',
+      'post',
+      'post',
+      'post',
+      'post',
+      'none',
+      'post-cross-origin',
+      'post',
+      'none',
+      'post-optional',
+    ],
+    302: [
+      'post',
+      'post',
+      'post',
+      'post',
+      'post',
+      'none',
+      'post-cross-origin',
+      'post',
+      'none',
+      'post-optional',
+    ],
+    303: Array(10)
+      .fill('all-but-get-head')
+      .map((v, i) => (i === 8 ? 'none' : v)),
+    304: [F, F, F, 'none', 'none', 'none', F, 'none', 'none', F],
+    305: [F, F, F, 'none', 'none', F, F, 'none', 'none', F],
+    306: [F, F, F, 'none', 'none', F, F, 'none', 'none', F],
+    307: Array(10).fill('none'),
+    308: Array(10).fill('none'),
+  };
+  it('lists every client in profile order', () => {
+    expect(clientFamilies).toEqual([
+      'fetch',
+      'undici',
+      'navigation',
+      'follow-redirects',
+      'axios',
+      'got',
+      'got-15',
+      'curl',
+      'curl-x',
+      'rfc',
+    ]);
+  });
+  for (const [code, row] of Object.entries(expected)) {
+    it.each(clientFamilies.map((family, index) => [family, row[index]] as const))(
+      `${code} for %s: %s`,
+      (family, rewrite) => {
+        const rule = redirectStatuses[Number(code) as 300].methods[family];
+        expect(rule.rewrite).toBe(rewrite);
+        expect(rule.source).toBe(clientProfiles[family].statuses[Number(code) as 300].source);
+        if (rule.rewrite === 'not-followed') expect(rule.headKept).toBeNull();
+        else expect(rule.headKept).toBe(true);
+      },
+    );
   }
-  it('fetch does not follow 300, 304, 305, 306', () => {
-    for (const code of [300, 304, 305, 306] as const) {
-      expect(redirectStatuses[code].methods.fetch.rewrite).toBe('not-followed');
-      expect(redirectStatuses[code].methods.undici.rewrite).toBe('not-followed');
+  it('curl -X keeps the method on 301-303 and drops only the body', () => {
+    for (const code of [301, 302, 303] as const) {
+      expect(redirectStatuses[code].methods['curl-x']).toMatchObject({
+        rewrite: 'none',
+        body: 'dropped',
+      });
     }
   });
-  it('the RFC text for 307/308 forbids a method change and cites its own section', () => {
+  it('got 15 drops the body on every cross-origin redirect', () => {
+    expect(redirectStatuses[307].methods['got-15'].body).toBe('dropped-cross-origin');
+  });
+  it('the RFC rows cite the text that says it', () => {
     expect(redirectStatuses[307].methods.rfc.source).toBe('rfc9110-15.4.8');
-    expect(redirectStatuses[308].methods.rfc.source).toBe('rfc9110-15.4.9');
+    // "MUST NOT change the request method" for 308 is RFC 7538 §3, not RFC 9110 §15.4.9.
+    expect(redirectStatuses[308].methods.rfc.source).toBe('rfc7538-3');
     expect(redirectStatuses[303].methods.rfc.source).toBe('rfc9110-15.4.4');
-    expect(redirectStatuses[301].methods.fetch.source).toBe('fetch-http-redirect-fetch');
+    expect(redirectStatuses[305].methods.rfc.source).toBe('rfc7231-appendix-b');
+    expect(redirectStatuses[301].methods.fetch.source).toBe('fetch-http-redirect-fetch-12');
   });
 });
 
@@ -192,9 +201,16 @@ describe('cacheability (RFC 9110 §15.1)', () => {
   ] as const)('%i heuristic: %s', (code, heuristic) => {
     expect(redirectStatuses[code].cache.heuristic.value).toBe(heuristic);
   });
-  it('warns that browsers keep permanent redirects', () => {
-    for (const code of [301, 308] as const) {
-      expect(redirectStatuses[code].cache.browsers.value).toMatch(/max-age/);
+  it('warns that browsers keep permanent redirects, citing Chromium', () => {
+    for (const code of [300, 301, 308] as const) {
+      expect(redirectStatuses[code].cache.browsers.value).toMatch(/fresh forever/);
+      expect(redirectStatuses[code].cache.browsers.source).toBe('chromium-http-response-headers');
+    }
+  });
+  it('cites RFC 9111 §3 for what a 302, 303 or 307 needs to be stored', () => {
+    for (const code of [302, 303, 307] as const) {
+      expect(redirectStatuses[code].cache.browsers.source).toBe('rfc9111-3');
+      expect(redirectStatuses[code].cache.browsers.value).toMatch(/public, private/);
     }
   });
 });
@@ -221,13 +237,22 @@ describe('support (MDN browser-compat-data, RFC history)', () => {
   it('308 names first browser versions from MDN BCD', () => {
     const support = redirectStatuses[308].support.browsers;
     expect(support.source).toBe('mdn-bcd-308');
-    expect(support.value).toMatchObject({ chrome: '36', firefox: '51', edge: '12' });
+    // browser-compat-data http.status.308: Firefox 14 (not 51), Chrome 36, Edge 12, Safari 7.
+    expect(support.value).toMatchObject({
+      chrome: '36',
+      firefox: '14',
+      edge: '12',
+      safari: '7',
+      opera: '24',
+      ie: '11',
+    });
   });
   it.each([
     [300, 'rfc1945'],
     [301, 'rfc1945'],
     [302, 'rfc1945'],
     [303, 'rfc2068'],
+    [306, 'rfc2616-10.3.7'],
     [307, 'rfc2616'],
     [308, 'rfc7538'],
   ] as const)('%i was introduced by %s', (code, source) => {
@@ -237,5 +262,32 @@ describe('support (MDN browser-compat-data, RFC history)', () => {
     for (const code of [303, 307, 308] as const) {
       expect(redirectStatuses[code].support.caveats.map((c) => c.source)).toContain('rfc9110-15.4');
     }
+  });
+});
+
+// Each fact below was found wrong or unsupported by a source review; the test pins the fix.
+describe('facts checked against their sources', () => {
+  it('305 is deprecated for the reasons RFC 7231 Appendix B gives', () => {
+    expect(redirectStatuses[305].support.caveats[0]?.source).toBe('rfc7231-appendix-b');
+  });
+  it('306 cites RFC 2616 §10.3.7 and no "Switch Proxy" name RFC 2616 does not use', () => {
+    expect(redirectStatuses[306].spec.introducedIn.name).not.toMatch(/Switch Proxy/);
+  });
+  it('300 says that browsers do not follow its Location (Chromium and Firefox, verified)', () => {
+    const caveat = redirectStatuses[300].support.caveats[1];
+    expect(caveat?.source).toBe('fetch-redirect-status');
+    expect(caveat?.value).toMatch(/Chromium 156 and Firefox 153 show a 300/);
+  });
+  it("words Google's reading as canonical signals", () => {
+    expect(redirectStatuses[301].search.note).toMatch(
+      /strong signal that the target should be canonical/,
+    );
+    expect(redirectStatuses[302].search.note).toMatch(
+      /weak signal that the target should be canonical/,
+    );
+  });
+  it("names the Fetch standard's current section numbers", () => {
+    expect(sources['fetch-http-redirect-fetch'].title).toMatch(/§4\.5 HTTP-redirect fetch/);
+    expect(sources['fetch-http-fetch-6'].title).toMatch(/§4\.4 HTTP fetch/);
   });
 });

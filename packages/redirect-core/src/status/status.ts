@@ -1,132 +1,16 @@
+import { methodRules } from '../clients/method-rules';
 import type { StatusEntry } from './types';
 
-// Method rules shared by several rows. Each names the document that states it.
-const notFollowed = {
-  fetch: {
-    rewrite: 'not-followed',
-    headKept: null,
-    body: 'not-followed',
-    source: 'fetch-redirect-status',
-    note: 'Only 301, 302, 303, 307 and 308 are redirect statuses; the response is returned as is.',
-  },
-  undici: {
-    rewrite: 'not-followed',
-    headKept: null,
-    body: 'not-followed',
-    source: 'undici-fetch',
-    note: 'Node.js fetch follows the Fetch Standard: the response is returned as is.',
-  },
-} as const;
-
-const keepsMethod = {
-  fetch: { rewrite: 'none', headKept: true, body: 'kept', source: 'fetch-http-redirect-fetch' },
-  undici: { rewrite: 'none', headKept: true, body: 'kept', source: 'undici-fetch' },
-  followRedirects: { rewrite: 'none', headKept: true, body: 'kept', source: 'follow-redirects' },
-  got: { rewrite: 'none', headKept: true, body: 'kept', source: 'got-method-rewriting' },
-  curl: { rewrite: 'none', headKept: true, body: 'kept', source: 'curl-location' },
-} as const;
-
-// Fetch step 12: 301/302 turn POST (only POST) into GET and drop the body.
-const postToGet = {
-  fetch: {
-    rewrite: 'post',
-    headKept: true,
-    body: 'dropped-on-rewrite',
-    source: 'fetch-http-redirect-fetch',
-  },
-  undici: { rewrite: 'post', headKept: true, body: 'dropped-on-rewrite', source: 'undici-fetch' },
-  followRedirects: {
-    rewrite: 'post',
-    headKept: true,
-    body: 'dropped-on-rewrite',
-    source: 'follow-redirects',
-    note: 'Also removes every Content-* header when it rewrites.',
-  },
-  got: {
-    rewrite: 'none',
-    headKept: true,
-    body: 'kept',
-    source: 'got-method-rewriting',
-    note: 'With methodRewriting: true, got turns every method into GET on 301/302.',
-  },
-  curl: {
-    rewrite: 'post',
-    headKept: true,
-    body: 'dropped-on-rewrite',
-    source: 'curl-location',
-    note: 'Keeps POST with --post301/--post302; a method forced with -X is kept.',
-  },
-} as const;
-
-// Fetch step 12 and RFC 9110 §15.4.4: 303 turns every method but GET and HEAD into GET.
-const seeOther = {
-  rfc: {
-    rewrite: 'all-but-get-head',
-    headKept: true,
-    body: 'dropped-on-rewrite',
-    source: 'rfc9110-15.4.4',
-    note: 'The client performs a retrieval (GET, or HEAD for a HEAD request) on the new URI.',
-  },
-  fetch: {
-    rewrite: 'all-but-get-head',
-    headKept: true,
-    body: 'dropped-on-rewrite',
-    source: 'fetch-http-redirect-fetch',
-  },
-  undici: {
-    rewrite: 'all-but-get-head',
-    headKept: true,
-    body: 'dropped-on-rewrite',
-    source: 'undici-fetch',
-  },
-  followRedirects: {
-    rewrite: 'all-but-get-head',
-    headKept: true,
-    body: 'dropped-on-rewrite',
-    source: 'follow-redirects',
-  },
-  got: {
-    rewrite: 'all-but-get-head',
-    headKept: true,
-    body: 'dropped-on-rewrite',
-    source: 'got-method-rewriting',
-  },
-  curl: {
-    rewrite: 'all-but-get-head',
-    headKept: true,
-    body: 'dropped-on-rewrite',
-    source: 'curl-location',
-    note: 'Keeps POST with --post303; a method forced with -X is kept.',
-  },
-} as const;
-
-const rfcKeepsMethod = (source: 'rfc9110-15.4.8' | 'rfc9110-15.4.9') =>
-  ({
-    rewrite: 'none',
-    headKept: true,
-    body: 'kept',
-    source,
-    note: 'The user agent MUST NOT change the request method.',
-  }) as const;
-
-const rfcMayRewritePost = (source: 'rfc9110-15.4.2' | 'rfc9110-15.4.3') =>
-  ({
-    rewrite: 'post-optional',
-    headKept: true,
-    body: 'dropped-on-rewrite',
-    source,
-    note: 'For historical reasons, a user agent MAY change the request method from POST to GET.',
-  }) as const;
-
 const noBrowserCaching = {
-  value: 'Stored only with explicit freshness (Cache-Control max-age or Expires).',
-  source: 'rfc9111-4.2.2',
+  value:
+    'Stored only when the response allows it: explicit freshness (max-age, s-maxage, Expires), public, private, or a cache extension that allows storing.',
+  source: 'rfc9111-3',
 } as const;
 
 const permanentBrowserCaching = {
   value:
-    'Browsers cache it with no Cache-Control, often with no expiry; a wrong permanent redirect keeps redirecting until the cache is cleared. Send a bounded Cache-Control: max-age.',
-  source: 'mdn-http-caching',
+    'Chromium keeps it fresh forever when it has no Cache-Control or Expires, so a wrong permanent redirect keeps redirecting until the cache is cleared (Clear-Site-Data: "cache" from the origin heals browsers, not shared caches). Send a bounded Cache-Control: max-age.',
+  source: 'chromium-http-response-headers',
 } as const;
 
 const unknownAsMultipleChoices = {
@@ -156,27 +40,13 @@ export const redirectStatuses = {
     kind: 'multiple-choices',
     followedByFetch: { value: false, source: 'fetch-redirect-status' },
     permanent: { value: 'n/a', source: 'rfc9110-15.4.1' },
-    methods: {
-      rfc: {
-        rewrite: 'not-followed',
-        headKept: null,
-        body: 'not-followed',
-        source: 'rfc9110-15.4.1',
-        note: 'The user agent MAY use a Location field for automatic redirection; no method rule is given.',
-      },
-      ...notFollowed,
-      followRedirects: {
-        ...keepsMethod.followRedirects,
-        note: 'Follows a Location on any 3xx response.',
-      },
-      got: { ...keepsMethod.got, note: 'got counts 300 among the codes it follows.' },
-      curl: { ...keepsMethod.curl, note: 'Follows a Location on 300 with the method kept.' },
-    },
+    methods: methodRules(300),
     cache: {
       heuristic: { value: true, source: 'rfc9110-15.1' },
       browsers: {
-        value: 'Heuristically cacheable, but rarely sent, so browser behaviour is untested.',
-        source: 'rfc9110-15.1',
+        value:
+          'Chromium keeps a 300 fresh forever when it has no Cache-Control or Expires, as it does 301 and 308.',
+        source: 'chromium-http-response-headers',
       },
     },
     search: {
@@ -189,8 +59,13 @@ export const redirectStatuses = {
       browsers: null,
       caveats: [
         {
-          value: 'No standard way to choose among the alternatives; browsers do not choose.',
+          value: 'No standard way to choose among the alternatives.',
           source: 'rfc9110-15.4.1',
+        },
+        {
+          value:
+            'Browsers follow only the Fetch redirect statuses: Chromium 156 and Firefox 153 show a 300 that carries a Location, in navigations and fetch() alike (verified by the conformance suite).',
+          source: 'fetch-redirect-status',
         },
       ],
     },
@@ -200,7 +75,9 @@ export const redirectStatuses = {
     },
     useWhen: 'Almost never: a resource with several representations and no preferred one.',
     avoidWhen: 'You want a redirect; clients do not follow 300 reliably.',
-    mistakes: ['Expecting browsers to follow the Location of a 300.'],
+    mistakes: [
+      'Expecting clients to agree on a 300: follow-redirects, axios, got 14 and curl follow its Location; browsers and got 15 do not.',
+    ],
   },
   301: {
     code: 301,
@@ -208,7 +85,7 @@ export const redirectStatuses = {
     kind: 'redirect',
     followedByFetch: { value: true, source: 'fetch-redirect-status' },
     permanent: { value: 'yes', source: 'rfc9110-15.4.2' },
-    methods: { rfc: rfcMayRewritePost('rfc9110-15.4.2'), ...postToGet },
+    methods: methodRules(301),
     cache: {
       heuristic: { value: true, source: 'rfc9110-15.1' },
       browsers: permanentBrowserCaching,
@@ -217,7 +94,7 @@ export const redirectStatuses = {
       canonical: 'strong',
       consolidatesOnTarget: true,
       source: 'google-redirects',
-      note: 'The target is indexed and signals move to it.',
+      note: 'Google: a permanent redirect is a strong signal that the target should be canonical.',
     },
     support: { browsers: { value: 'all', source: 'mdn-301' }, caveats: [] },
     spec: {
@@ -239,7 +116,7 @@ export const redirectStatuses = {
     kind: 'redirect',
     followedByFetch: { value: true, source: 'fetch-redirect-status' },
     permanent: { value: 'no', source: 'rfc9110-15.4.3' },
-    methods: { rfc: rfcMayRewritePost('rfc9110-15.4.3'), ...postToGet },
+    methods: methodRules(302),
     cache: {
       heuristic: { value: false, source: 'rfc9110-15.1' },
       browsers: noBrowserCaching,
@@ -248,7 +125,7 @@ export const redirectStatuses = {
       canonical: 'weak',
       consolidatesOnTarget: false,
       source: 'google-redirects',
-      note: 'The source usually stays indexed; a long-lived 302 may be treated as permanent.',
+      note: 'Google: a temporary redirect is a weak signal that the target should be canonical.',
     },
     support: { browsers: { value: 'all', source: 'rfc1945' }, caveats: [] },
     spec: {
@@ -271,7 +148,7 @@ export const redirectStatuses = {
     kind: 'redirect',
     followedByFetch: { value: true, source: 'fetch-redirect-status' },
     permanent: { value: 'no', source: 'rfc9110-15.4.4' },
-    methods: seeOther,
+    methods: methodRules(303),
     cache: {
       heuristic: { value: false, source: 'rfc9110-15.1' },
       browsers: noBrowserCaching,
@@ -298,37 +175,7 @@ export const redirectStatuses = {
     kind: 'not-modified',
     followedByFetch: { value: false, source: 'fetch-redirect-status' },
     permanent: { value: 'n/a', source: 'rfc9110-15.4.5' },
-    methods: {
-      rfc: {
-        rewrite: 'not-followed',
-        headKept: null,
-        body: 'not-followed',
-        source: 'rfc9110-15.4.5',
-        note: 'An answer to a conditional request: the cached representation is still valid.',
-      },
-      ...notFollowed,
-      followRedirects: {
-        rewrite: 'not-followed',
-        headKept: null,
-        body: 'not-followed',
-        source: 'follow-redirects',
-        note: 'A 304 carries no Location, so nothing is followed.',
-      },
-      got: {
-        rewrite: 'not-followed',
-        headKept: null,
-        body: 'not-followed',
-        source: 'got-method-rewriting',
-        note: 'A 304 carries no Location, so nothing is followed.',
-      },
-      curl: {
-        rewrite: 'not-followed',
-        headKept: null,
-        body: 'not-followed',
-        source: 'curl-location',
-        note: 'A 304 carries no Location, so nothing is followed.',
-      },
-    },
+    methods: methodRules(304),
     cache: {
       heuristic: {
         value: null,
@@ -362,28 +209,7 @@ export const redirectStatuses = {
     kind: 'deprecated',
     followedByFetch: { value: false, source: 'fetch-redirect-status' },
     permanent: { value: 'n/a', source: 'rfc9110-15.4.6' },
-    methods: {
-      rfc: {
-        rewrite: 'not-followed',
-        headKept: null,
-        body: 'not-followed',
-        source: 'rfc9110-15.4.6',
-        note: 'Deprecated for security reasons: in-band proxy configuration.',
-      },
-      ...notFollowed,
-      followRedirects: {
-        ...keepsMethod.followRedirects,
-        note: 'Follows a Location on any 3xx response.',
-      },
-      got: {
-        rewrite: 'not-followed',
-        headKept: null,
-        body: 'not-followed',
-        source: 'got-method-rewriting',
-        note: 'Not among the codes got follows.',
-      },
-      curl: { ...keepsMethod.curl, note: 'Follows a Location like any 3xx.' },
-    },
+    methods: methodRules(305),
     cache: {
       heuristic: { value: false, source: 'rfc9110-15.1' },
       browsers: noBrowserCaching,
@@ -391,7 +217,13 @@ export const redirectStatuses = {
     search: { canonical: 'none', consolidatesOnTarget: false, source: 'google-http-status' },
     support: {
       browsers: null,
-      caveats: [{ value: 'Browsers ignore it for security reasons.', source: 'rfc9110-15.4.6' }],
+      caveats: [
+        {
+          value:
+            'Deprecated due to security concerns regarding in-band configuration of a proxy; browsers do not follow it.',
+          source: 'rfc7231-appendix-b',
+        },
+      ],
     },
     spec: {
       introducedIn: { name: 'RFC 2068 (HTTP/1.1)', source: 'rfc2068' },
@@ -407,28 +239,7 @@ export const redirectStatuses = {
     kind: 'unused',
     followedByFetch: { value: false, source: 'fetch-redirect-status' },
     permanent: { value: 'n/a', source: 'rfc9110-15.4.7' },
-    methods: {
-      rfc: {
-        rewrite: 'not-followed',
-        headKept: null,
-        body: 'not-followed',
-        source: 'rfc9110-15.4.7',
-        note: 'Reserved; defined in a previous version and no longer used.',
-      },
-      ...notFollowed,
-      followRedirects: {
-        ...keepsMethod.followRedirects,
-        note: 'Follows a Location on any 3xx response.',
-      },
-      got: {
-        rewrite: 'not-followed',
-        headKept: null,
-        body: 'not-followed',
-        source: 'got-method-rewriting',
-        note: 'Not among the codes got follows.',
-      },
-      curl: { ...keepsMethod.curl, note: 'Follows a Location like any 3xx.' },
-    },
+    methods: methodRules(306),
     cache: {
       heuristic: { value: false, source: 'rfc9110-15.1' },
       browsers: noBrowserCaching,
@@ -436,7 +247,10 @@ export const redirectStatuses = {
     search: { canonical: 'none', consolidatesOnTarget: false, source: 'google-http-status' },
     support: { browsers: null, caveats: [] },
     spec: {
-      introducedIn: { name: 'RFC 2616 (reserved, formerly "Switch Proxy")', source: 'rfc2616' },
+      introducedIn: {
+        name: 'RFC 2616 §10.3.7 (used in a previous version, no longer used, reserved)',
+        source: 'rfc2616-10.3.7',
+      },
       definedIn: { name: 'RFC 9110 §15.4.7 (unused)', source: 'rfc9110-15.4.7' },
     },
     useWhen: 'Never: the code is reserved.',
@@ -449,7 +263,7 @@ export const redirectStatuses = {
     kind: 'redirect',
     followedByFetch: { value: true, source: 'fetch-redirect-status' },
     permanent: { value: 'no', source: 'rfc9110-15.4.8' },
-    methods: { rfc: rfcKeepsMethod('rfc9110-15.4.8'), ...keepsMethod },
+    methods: methodRules(307),
     cache: {
       heuristic: { value: false, source: 'rfc9110-15.1' },
       browsers: noBrowserCaching,
@@ -480,7 +294,7 @@ export const redirectStatuses = {
     kind: 'redirect',
     followedByFetch: { value: true, source: 'fetch-redirect-status' },
     permanent: { value: 'yes', source: 'rfc9110-15.4.9' },
-    methods: { rfc: rfcKeepsMethod('rfc9110-15.4.9'), ...keepsMethod },
+    methods: methodRules(308),
     cache: {
       heuristic: { value: true, source: 'rfc9110-15.1' },
       browsers: permanentBrowserCaching,
@@ -493,7 +307,7 @@ export const redirectStatuses = {
     },
     support: {
       browsers: {
-        value: { chrome: '36', edge: '12', firefox: '51', safari: '7', opera: '24', ie: '11' },
+        value: { chrome: '36', edge: '12', firefox: '14', safari: '7', opera: '24', ie: '11' },
         source: 'mdn-bcd-308',
         note: 'Internet Explorer 11 only on Windows 10.',
       },

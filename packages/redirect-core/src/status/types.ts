@@ -1,3 +1,4 @@
+import { type ClientId, clientIds } from '../clients/types';
 import type { SourceId } from './sources';
 
 /** A value together with the document it comes from. */
@@ -23,46 +24,69 @@ export type Permanence = 'yes' | 'no' | 'n/a';
  * - `post`: POST becomes GET, every other method is kept;
  * - `post-optional`: the client MAY turn POST into GET (RFC 9110 leaves it open);
  * - `all-but-get-head`: every method other than GET and HEAD becomes GET;
+ * - `post-cross-origin`: POST becomes GET when the Location is of another origin (got 15);
  * - `not-followed`: the client does not follow this code automatically.
  */
-export type MethodRewrite = 'none' | 'post' | 'post-optional' | 'all-but-get-head' | 'not-followed';
+export type MethodRewrite =
+  | 'none'
+  | 'post'
+  | 'post-optional'
+  | 'all-but-get-head'
+  | 'post-cross-origin'
+  | 'not-followed';
 
-/** How one client family treats the request method and body after a code. */
+/** How one client treats the request method and body after a code. */
 export interface MethodRule {
   readonly rewrite: MethodRewrite;
   /** Whether a HEAD request stays HEAD (`null` when the code is not followed). */
   readonly headKept: boolean | null;
-  /** What happens to a request body: kept when the method is kept, dropped when it becomes GET. */
-  readonly body: 'kept' | 'dropped-on-rewrite' | 'not-followed';
+  /**
+   * What happens to a request body: `kept` with the method, `dropped-on-rewrite` when the
+   * method becomes GET, `dropped` always (the method stays: `curl -X`), `dropped-cross-origin`
+   * on a move to another origin (got 15).
+   */
+  readonly body:
+    | 'kept'
+    | 'dropped-on-rewrite'
+    | 'dropped'
+    | 'dropped-cross-origin'
+    | 'not-followed';
   readonly source: SourceId;
   readonly note?: string;
 }
 
 /**
- * The client families whose redirect behaviour differs:
- * `rfc` (RFC 9110 text), `fetch` (WHATWG Fetch and browsers), `undici` (Node.js fetch),
- * `followRedirects` (follow-redirects, used by axios in Node.js), `got`, `curl` (`curl -L`).
+ * The clients whose redirect behaviour differs, one per client profile (`clientProfiles`):
+ * `fetch`, `undici`, `navigation`, `follow-redirects`, `axios`, `got`, `got-15`, `curl`,
+ * `curl-x`, `rfc`.
  */
-export const clientFamilies = ['rfc', 'fetch', 'undici', 'followRedirects', 'got', 'curl'] as const;
+export const clientFamilies = clientIds;
 
-/** One of {@link clientFamilies}. */
-export type ClientFamily = (typeof clientFamilies)[number];
+/** One of {@link clientFamilies}: a client id. */
+export type ClientFamily = ClientId;
 
 /** Human names for {@link clientFamilies}, for tables and CLI output. */
 export const clientFamilyNames = {
-  rfc: 'RFC 9110',
-  fetch: 'Fetch standard / browsers',
+  fetch: 'fetch() in browsers',
   undici: 'Node.js fetch (undici)',
-  followRedirects: 'follow-redirects / axios',
-  got: 'got',
+  navigation: 'Browser navigation / form',
+  'follow-redirects': 'follow-redirects',
+  axios: 'axios (Node.js)',
+  got: 'got 14',
+  'got-15': 'got 15+',
   curl: 'curl -L',
+  'curl-x': 'curl -L -X METHOD',
+  rfc: 'RFC 9110',
 } as const satisfies Record<ClientFamily, string>;
 
 /** The search-engine reading of a code. */
 export interface SearchSignal {
   /** `strong`: the target becomes canonical; `weak`: the source usually stays indexed. */
   readonly canonical: 'strong' | 'weak' | 'none';
-  /** Whether ranking signals (link equity) are consolidated on the target. */
+  /**
+   * Whether the search engine takes the code as a strong signal that the target is canonical
+   * (Google: permanent redirects are a strong canonical signal, temporary ones a weak one).
+   */
   readonly consolidatesOnTarget: boolean;
   readonly source: SourceId;
   readonly note?: string;

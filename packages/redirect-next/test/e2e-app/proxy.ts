@@ -12,7 +12,11 @@ export const proxy = createRedirectProxy(
     { from: '/proxy/go/*', to: '/:splat', status: 302 },
     { from: '/proxy/café', to: '/target/crème', status: 301 },
   ],
-  { cache: { permanentMaxAge: 600, temporary: 'no-store' } },
+  // The test server listens on 127.0.0.1 on a free port: Locations use that origin.
+  {
+    cache: { permanentMaxAge: 600, temporary: 'no-store' },
+    allowedHosts: ['127.0.0.1', 'localhost'],
+  },
 );
 
 export const config = {

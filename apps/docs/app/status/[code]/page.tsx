@@ -6,7 +6,7 @@ import {
   isStatusCode,
   redirectStatuses,
   statusCodes,
-} from '@org/redirect-core';
+} from '@org/redirect-core/status';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -26,6 +26,7 @@ import {
   kindLabels,
   permanenceLabels,
   rewriteLabels,
+  verification,
   yesNo,
 } from '../../../lib/labels';
 import { pageSources } from '../../../lib/page-sources';
@@ -92,6 +93,7 @@ export default async function StatusPage({ params }: { params: Promise<{ code: s
     entry.search,
     entry.support,
     exampleCitations(examples),
+    clientFamilies.map((family) => verification(family)),
   ]);
   const redirect = isRedirectStatus(entry.code);
   const support = entry.support.browsers;
@@ -173,8 +175,9 @@ export default async function StatusPage({ params }: { params: Promise<{ code: s
 
       <Heading id="methods">Method and body, per client</Heading>
       <p>
-        What each client family sends after a {entry.code}: whether the method survives, whether a
-        HEAD stays HEAD, and what happens to the request body.
+        What each client sends after a {entry.code}: whether the method survives, whether a HEAD
+        stays HEAD, and what happens to the request body. “Verified” cells are proved against the
+        real client by the conformance suite; “documented” ones are read from the source cited.
       </p>
       <TableWrap label={`Method and body after ${entry.code}`}>
         <table>
@@ -188,6 +191,7 @@ export default async function StatusPage({ params }: { params: Promise<{ code: s
               <th scope="col">HEAD kept</th>
               <th scope="col">Body</th>
               <th scope="col">Note</th>
+              <th scope="col">Known from</th>
             </tr>
           </thead>
           <tbody>
@@ -203,6 +207,10 @@ export default async function StatusPage({ params }: { params: Promise<{ code: s
                   <td>{yesNo(rule.headKept)}</td>
                   <td>{bodyLabels[rule.body]}</td>
                   <td>{'note' in rule ? rule.note : ''}</td>
+                  <td>
+                    {verification(family).text}
+                    <Cite source={verification(family).source} sources={sources} />
+                  </td>
                 </tr>
               );
             })}

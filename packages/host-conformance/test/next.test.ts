@@ -1,0 +1,221 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createRedirectMap, type MatchAnswer, parseRedirects } from '@org/redirect-core';
+import { freePort } from '@org/test-utils/port';
+import { parse, type Token } from 'path-to-regexp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// A real `next build` + `next start` of ./next-app, whose next.config returns the redirects of
+// ./fixtures/next-redirects.json; every generated request goes to Next over a socket and to the
+// map parsed from the same file.
+const app = fileURLToPath(new URL('./next-app/', import.meta.url));
+const text = readFileSync(new URL('./fixtures/next-redirects.json', import.meta.url), 'utf8');
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const };
+
+let server: ChildProcess | undefined;
+let port = 0;
+
+async function waitUntilUp(child: ChildProcess, output: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output()}`);
+    try {
+      await send({ path: '/', headers: {} });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`next start did not answer within 60 s:\n${output()}`);
+}
+
+beforeAll(async () => {
+  const started = performance.now();
+  await promisify(execFile)(process.execPath, [nextBin, 'build'], {
+    cwd: app,
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((error: { stdout?: string; stderr?: string }) => {
+    throw new Error(`next build failed:\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
+  });
+  console.info(`next differential: next build took ${Math.round(performance.now() - started)} ms`);
+  port = await freePort();
+  let log = '';
+  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: app,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server = child;
+  child.stdout.on('data', (chunk) => {
+    log += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    log += chunk;
+  });
+  await waitUntilUp(child, () => log);
+}, 300_000);
+
+afterAll(async () => {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server?.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+});
+
+interface Probe {
+  readonly path: string;
+  readonly headers: Record<string, string>;
+}
+
+function send(probe: Probe): Promise<{ status: number; location: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: probe.path,
+        headers: { host: 'site.test', ...probe.headers },
+      },
+      (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, location: res.headers.location });
+      },
+    );
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+// Sample values for each token of a path-to-regexp source.
+function samplePaths(source: string): string[] {
+  let paths = [''];
+  for (const token of parse(source) as Token[]) {
+    let options: string[];
+    if (typeof token === 'string') options = [token];
+    else {
+      const one = token.pattern === '\\d+' ? ['42', 'x1'] : ['v1', 'Hello', 'caf%C3%A9'];
+      const many = token.pattern === '\\d+' ? ['42'] : ['a', 'a/b', 'A/b/c'];
+      const values =
+        token.modifier === '*' || token.modifier === '+'
+          ? many
+          : token.pattern === '.*'
+            ? ['', 'x/y']
+            : one;
+      options = [
+        ...(token.modifier === '*' || token.modifier === '?' ? [''] : []),
+        ...values.map((value) => `${token.prefix}${value}${token.suffix}`),
+      ];
+    }
+    paths = paths.flatMap((path) => options.map((option) => `${path}${option}`));
+  }
+  return paths.map((path) => (path === '' ? '/' : path));
+}
+
+function probes(): Probe[] {
+  const entries = JSON.parse(text) as { source: string }[];
+  const out: Probe[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, headers: Record<string, string> = {}) => {
+    const key = `${path} ${JSON.stringify(headers)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ path, headers });
+  };
+  const headerSets: Record<string, string>[] = [
+    {},
+    { 'x-test': 'yes' },
+    { 'x-test': 'no' },
+    { cookie: 'session=abc' },
+    { cookie: 'seen=1' },
+    { host: 'alt.example.test' },
+  ];
+  const queries = [
+    '',
+    '?utm=1',
+    '?page=7',
+    '?page=x',
+    '?ref',
+    '?ref=r',
+    '?x=1&x=2',
+    '?a=9',
+    '?q=a%20b&q=c',
+  ];
+  for (const { source } of entries) {
+    for (const path of samplePaths(source)) {
+      for (const variant of new Set([path, `${path}/`.replace(/\/\/$/, '/'), path.toUpperCase()])) {
+        for (const query of queries) add(`${variant}${query}`);
+        for (const headers of headerSets) add(variant, headers);
+      }
+    }
+  }
+  for (const miss of [
+    '/nope',
+    '/blog',
+    '/blog/a/b',
+    '/plus',
+    '/post',
+    '/files/x.htm',
+    '/v/info',
+    '/_next/x',
+  ]) {
+    add(miss);
+    add(`${miss}?utm=1`);
+  }
+  return out;
+}
+
+function describeAnswer(answer: MatchAnswer | null): string {
+  if (answer === null) return 'null';
+  return answer.kind === 'serve'
+    ? `serve ${answer.status}`
+    : `${answer.status} ${answer.location} (rule ${answer.rule.index + 1})`;
+}
+
+describe('Next.js redirects(): the map answers as next start', () => {
+  it('agrees on every generated request', async () => {
+    const parsed = parseRedirects(text, 'next', { file: 'next-redirects.json' });
+    const map = createRedirectMap(parsed.rules, { origins: parsed.origins, ...parsed.options });
+    const all = probes();
+    const disagreements: string[] = [];
+    let agreed = 0;
+    let redirected = 0;
+    // A few requests at a time: one server, bounded concurrency.
+    for (let start = 0; start < all.length; start += 16) {
+      const batch = all.slice(start, start + 16);
+      const answers = await Promise.all(batch.map(send));
+      for (const [i, probe] of batch.entries()) {
+        const theirs = answers[i]!;
+        const ours = map.match({
+          url: probe.path,
+          headers: { host: 'site.test', ...probe.headers },
+        });
+        const base = `http://${probe.headers.host ?? 'site.test'}${probe.path}`;
+        const nextRedirects = theirs.status >= 300 && theirs.status < 400;
+        if (nextRedirects) redirected += 1;
+        const same = nextRedirects
+          ? ours?.kind === 'redirect' &&
+            ours.status === theirs.status &&
+            new URL(ours.location, base).href === new URL(theirs.location ?? '', base).href
+          : ours === null;
+        if (same) agreed += 1;
+        else {
+          disagreements.push(
+            `${probe.path} ${JSON.stringify(probe.headers)}: next ${theirs.status} ${theirs.location ?? ''}, map ${describeAnswer(ours)}`,
+          );
+        }
+      }
+    }
+    console.info(
+      `next redirects(): ${all.length} requests (${redirected} redirected by Next), ${agreed} agree (${((100 * agreed) / all.length).toFixed(2)}%)`,
+    );
+    expect(disagreements).toEqual([]);
+    // Both outcomes are exercised: redirects, and requests Next lets through.
+    expect(redirected).toBeGreaterThan(500);
+    expect(all.length - redirected).toBeGreaterThan(200);
+  }, 120_000);
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { RedirectConfigError } from './errors';
+import { createRedirectMap } from './match';
+import type { RedirectRule } from './types';
+
+describe('a map with host rules', () => {
+  const rules: RedirectRule[] = [
+    { from: '/plain/:id', to: '/p/:id', status: 301 },
+    { from: '/app/*', to: '/index.html', serve: 200, syntax: 'netlify' },
+    { from: '/app/login', to: '/login', status: 302 },
+    { from: '/exact', to: '/e1', status: 301, syntax: 'netlify' },
+    { from: '/exact', to: '/e2', status: 302, syntax: 'netlify' },
+    { from: '/n/:slug*', to: '/m/:slug*', status: 308, syntax: 'next' },
+  ];
+  const map = createRedirectMap(rules, { caseSensitive: true });
+
+  it('answers with the first rule in declaration order, whichever matcher holds it', () => {
+    expect(map.match({ url: '/plain/7' })).toMatchObject({ kind: 'redirect', location: '/p/7' });
+    expect(map.match({ url: '/plain/7' })?.rule.index).toBe(0);
+    // The host serves /app/*, so the later plain rule never answers.
+    expect(map.match({ url: '/app/login' })).toMatchObject({ kind: 'serve', status: 200 });
+    expect(map.match({ url: '/exact' })).toMatchObject({ status: 301, location: '/e1' });
+    expect(map.match({ url: '/n' })).toMatchObject({ status: 308, location: '/m' });
+    expect(map.match({ url: '/nothing' })).toBeNull();
+  });
+
+  it('never throws on a bad request', () => {
+    for (const url of ['/%zz', '//evil.test', '', 'javascript:x', '/n/%E0%A4%A']) {
+      expect(() => map.match({ url })).not.toThrow();
+    }
+  });
+
+  it('keeps a substituted destination on the site', () => {
+    const open = createRedirectMap([
+      { from: '/go/*', to: '/:splat', status: 302, syntax: 'netlify' },
+    ]);
+    expect(open.match({ url: '/go/%2F%2Fevil.test' })).toBeNull();
+    expect(open.match({ url: '/go/a' })?.location).toBe('/a');
+  });
+
+  it('names the line of a host rule it cannot read', () => {
+    const run = () =>
+      createRedirectMap(
+        [
+          { from: '/ok', to: '/fine', status: 301, syntax: 'next' },
+          { from: '/bad/:(', to: '/x', status: 301, syntax: 'next' },
+        ],
+        { origins: [{ line: 3 }, { line: 4 }] },
+      );
+    expect(run).toThrow(RedirectConfigError);
+    try {
+      run();
+    } catch (error) {
+      expect((error as RedirectConfigError).issues).toEqual([
+        expect.objectContaining({ index: 1, line: 4, field: 'from' }),
+      ]);
+    }
+  });
+});

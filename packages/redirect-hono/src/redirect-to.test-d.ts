@@ -1,0 +1,26 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { describe, expectTypeOf, it } from 'vitest';
+import { redirectBack, redirects, redirectTo } from './index';
+
+describe('Hono types', () => {
+  it('redirects() is middleware for any app', () => {
+    const app = new Hono<{ Bindings: { KV: string }; Variables: { user: string } }>();
+    expectTypeOf(redirects([{ from: '/a', to: '/b' }])).toEqualTypeOf<MiddlewareHandler>();
+    app.use('*', redirects([{ from: '/a', to: '/b' }], { cache: { permanentMaxAge: 60 } }));
+    app.use(redirects([]));
+    // @ts-expect-error redirects() takes no guard options
+    redirects([], { fallback: '/' });
+  });
+
+  it('redirectTo and redirectBack accept a typed context and return a Response', () => {
+    const app = new Hono<{ Bindings: { KV: string } }>();
+    app.get('/users/:id', (c) => {
+      expectTypeOf(redirectBack(c, '/')).toEqualTypeOf<Response>();
+      // @ts-expect-error the fallback of redirectBack is its second argument
+      redirectBack(c, '/', { fallback: '/y' });
+      // @ts-expect-error an unknown intent field
+      redirectTo(c, '/x', { permanant: true });
+      return redirectTo(c, `/u/${c.req.param('id')}`, { permanent: true });
+    });
+  });
+});

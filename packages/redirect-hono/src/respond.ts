@@ -1,0 +1,19 @@
+import { type RedirectStatus, redirectBody } from '@org/redirect-core';
+import type { Context } from 'hono';
+
+/** A redirect decided by core as Hono's response (headers set on `c` earlier are kept). */
+export function redirectResponse(
+  c: Context,
+  answer: {
+    readonly status: RedirectStatus;
+    readonly location: string;
+    readonly headers: Readonly<Record<string, string>>;
+  },
+): Response {
+  const note = redirectBody(c.req.method, answer.location);
+  if (note === null) return c.body(null, answer.status, { ...answer.headers });
+  return c.body(note.body, answer.status, {
+    ...answer.headers,
+    'content-type': note.contentType,
+  });
+}
