@@ -252,4 +252,16 @@ describe('analyzeRedirects numbering', () => {
       /^rule 3 \(_redirects:4\) starts a chain of 2 redirects \(rules 3 -> 4\)/,
     );
   });
+
+  it('numbers rules of a host file by their place in the file, also when some are skipped', () => {
+    const parsed = parseNetlify('/app/* /index.html 200\n/a /b 301\n/b /c 301\n', {
+      file: '_redirects',
+    });
+    const findings = analyzeRedirects(parsed.rules, { origins: parsed.origins });
+    const [chain] = kinds(findings, 'chain');
+    expect(chain!.rules).toEqual([1, 2]);
+    expect(chain!.message).toMatch(
+      /^rule 2 \(_redirects:2\) starts a chain of 2 redirects \(rules 2 -> 3\)/,
+    );
+  });
 });

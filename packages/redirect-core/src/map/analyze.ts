@@ -95,12 +95,24 @@ export function analyzeRedirects(
   rules: readonly RedirectRule[],
   options: AnalyzeOptions = {},
 ): Finding[] {
-  // A host's file: analyse the rules a plain map can follow, named by their own indexes.
+  // A host's file: analyse the rules a plain map can follow, named by their own indexes (in the
+  // data and in the messages).
   const subset = plainSubset(rules, options.origins);
-  if (subset !== null) {
-    const found = analyzeRedirects(subset.rules, { ...options, origins: subset.origins });
-    return found.map((finding) => remapFinding(finding, subset.indexes, rules));
-  }
+  if (subset === null) return analyzeAll(rules, options, (index) => index + 1);
+  const found = analyzeAll(
+    subset.rules,
+    { ...options, origins: subset.origins },
+    (index) => (subset.indexes[index] ?? index) + 1,
+  );
+  return found.map((finding) => remapFinding(finding, subset.indexes, rules));
+}
+
+/** The analysis; `numberOf` gives the 1-based number a message shows for a rule index. */
+function analyzeAll(
+  rules: readonly RedirectRule[],
+  options: AnalyzeOptions,
+  numberOf: (index: number) => number,
+): Finding[] {
   const pathOptions: PathOptions = {
     ...(options.caseSensitive === undefined ? {} : { caseSensitive: options.caseSensitive }),
     ...(options.trailingSlash === undefined ? {} : { trailingSlash: options.trailingSlash }),
@@ -119,8 +131,8 @@ export function analyzeRedirects(
   const label = (index: number): string => {
     const origin = options.origins?.[index];
     // Messages number rules from 1, like lines; `rules` and `fix.index` in the data stay 0-based.
-    if (origin === undefined) return `rule ${index + 1} (${rules[index]!.from})`;
-    return `rule ${index + 1} (${origin.file === undefined ? 'line ' : `${origin.file}:`}${origin.line})`;
+    if (origin === undefined) return `rule ${numberOf(index)} (${rules[index]!.from})`;
+    return `rule ${numberOf(index)} (${origin.file === undefined ? 'line ' : `${origin.file}:`}${origin.line})`;
   };
   const add = (finding: Finding): void => {
     findings.push(finding);
@@ -233,10 +245,7 @@ export function analyzeRedirects(
     const such = partial
       ? ` for requests such as ${sample.probe.url.replace(/zq\d+x\d+az/g, 'x')}`
       : '';
-    const shown = `${path
-      .slice(0, 6)
-      .map((i) => i + 1)
-      .join(' -> ')}${hops > 6 ? ' -> ...' : ''}`;
+    const shown = `${path.slice(0, 6).map(numberOf).join(' -> ')}${hops > 6 ? ' -> ...' : ''}`;
     const cost =
       hops > maxHops
         ? 'search engines stop following after 10 hops and browsers after about 20, so the target may never be reached;'
@@ -279,7 +288,7 @@ export function analyzeRedirects(
         rules: ordered,
         message: self
           ? `${label(cycle[0]!)} redirects to ${endless ? 'a longer path that it matches again, without end' : 'a URL that it matches again'} (${rules[cycle[0]!]!.from} -> ${rules[cycle[0]!]!.to}); clients give up with "too many redirects". Change its destination.`
-          : `rules ${ordered.map((i) => i + 1).join(' -> ')} -> ${ordered[0]! + 1} redirect in a loop${endless ? ' that never ends' : ''}; clients give up with "too many redirects". Break it by changing one destination (${ordered.map(label).join(', ')}).`,
+          : `rules ${ordered.map(numberOf).join(' -> ')} -> ${numberOf(ordered[0]!)} redirect in a loop${endless ? ' that never ends' : ''}; clients give up with "too many redirects". Break it by changing one destination (${ordered.map(label).join(', ')}).`,
       });
     }
     if (feeders.length > 0) {
@@ -287,7 +296,7 @@ export function analyzeRedirects(
         kind: 'loop',
         severity: 'error',
         rules: [...feeders, ...cycle].slice(0, LISTED),
-        message: `${label(feeders[0]!)} leads into the loop of rules ${cycle.map((i) => i + 1).join(', ')}; break the loop.`,
+        message: `${label(feeders[0]!)} leads into the loop of rules ${cycle.map(numberOf).join(', ')}; break the loop.`,
       });
     }
   }
