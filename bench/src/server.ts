@@ -1,9 +1,10 @@
 // A benchmark server, started as its own process (pinned to its own core by the runner).
-// argv: <koa|fastify|express|hono> <bare|plugin|handwritten> <rule count>
+// argv: <koa|fastify|express|hono> <bare|plugin|handwritten|noop|wrapped> <rule count>
+// (noop: Hono with a middleware that only calls next(); wrapped: Hono behind withRedirects)
 import { serve } from '@hono/node-server';
 import { redirects as expressRedirects } from '@org/redirect-express';
 import { redirects as fastifyRedirects } from '@org/redirect-fastify';
-import { redirects as honoRedirects } from '@org/redirect-hono';
+import { redirects as honoRedirects, withRedirects } from '@org/redirect-hono';
 import { redirects as koaRedirects } from '@org/redirect-koa';
 import express from 'express';
 import Fastify from 'fastify';
@@ -73,10 +74,12 @@ async function expressApp() {
 async function hono() {
   const app = new Hono();
   if (mode === 'plugin') app.use('*', honoRedirects(rules));
+  if (mode === 'noop') app.use('*', (_c, next) => next());
   if (mode === 'handwritten') app.get(hitRule.from, (c) => c.redirect(hitRule.to, 301));
   app.get('/hello', (c) => c.text('hello'));
+  const fetch = mode === 'wrapped' ? withRedirects(app, rules) : app.fetch;
   return new Promise<number>((resolve) => {
-    serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port));
+    serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port));
   });
 }
 

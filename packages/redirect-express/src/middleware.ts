@@ -1,11 +1,7 @@
 import {
   type AdapterOptions,
-  adapterOptionsSchema,
-  isRedirectInput,
-  parseAdapterOptions,
+  prepareRedirects,
   type RedirectInput,
-  RedirectOptionsError,
-  toRedirectSource,
 } from '@org/redirect-core/adapter';
 import type { RequestHandler } from 'express';
 import { writeRedirect } from './respond';
@@ -38,14 +34,7 @@ export function redirects(
   rulesOrMap: RedirectInput,
   options: RedirectsOptions = {},
 ): RequestHandler {
-  if (!isRedirectInput(rulesOrMap)) {
-    throw new RedirectOptionsError(
-      'rulesOrMap',
-      `${pkg}: "rulesOrMap" must be an array of redirect rules, a map from createRedirectMap or a redirect source.`,
-    );
-  }
-  const { onRedirect, cache, base } = parseAdapterOptions(pkg, adapterOptionsSchema, options);
-  const source = toRedirectSource(rulesOrMap, { ...(cache && { cache }), ...(base && { base }) });
+  const { source, onRedirect } = prepareRedirects(pkg, rulesOrMap, options);
   return function redirectsMiddleware(req, res, next) {
     const url = req.originalUrl;
     const result = source.current().match({ url, method: req.method, headers: req.headers });

@@ -7,3 +7,4 @@
 
 export { type RedirectsOptions, redirects } from './middleware';
 export { redirectBack, redirectTo } from './redirect-to';
+export { type FetchApp, withRedirects } from './with-redirects';

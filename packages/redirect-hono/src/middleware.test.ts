@@ -16,7 +16,8 @@ import {
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { redirects } from './middleware';
-import { fetchHandler, nodeServer, type Transport } from './test-transports';
+import { type FetchApp, fetchHandler, nodeServer, type Transport } from './test-transports';
+import { withRedirects } from './with-redirects';
 
 const intents: [RedirectIntent, RedirectStatus][] = [
   [{ permanent: true }, 308],
@@ -45,29 +46,45 @@ const rules: RedirectRule[] = [
 const events: RedirectEvent[] = [];
 let downstream = 0;
 
+/** The app's own routes, the same behind both ways of installing the map. */
+function routes(app: Hono): Hono {
+  app.get('/routed', (c) => c.text('the route'));
+  app.all('/echo', async (c) => c.text(`${c.req.method} ${await c.req.text()}`));
+  app.all('*', (c) => {
+    downstream += 1;
+    const { pathname, search } = new URL(c.req.url);
+    c.header('x-downstream', 'yes');
+    return c.text(`downstream ${c.req.method} ${pathname}${search}`);
+  });
+  return app;
+}
+
+const onRedirect = (event: RedirectEvent) => events.push(event);
 const app = new Hono();
-app.use('*', redirects(rules, { onRedirect: (event) => events.push(event) }));
-app.get('/routed', (c) => c.text('the route'));
-app.all('/echo', async (c) => c.text(`${c.req.method} ${await c.req.text()}`));
-app.all('*', (c) => {
-  downstream += 1;
-  const { pathname, search } = new URL(c.req.url);
-  c.header('x-downstream', 'yes');
-  return c.text(`downstream ${c.req.method} ${pathname}${search}`);
-});
+app.use('*', redirects(rules, { onRedirect }));
+routes(app);
+// The same map in front of the app, before Hono routes (`withRedirects`).
+const wrapped: FetchApp = { fetch: withRedirects(routes(new Hono()), rules, { onRedirect }) };
 
 let node: Awaited<ReturnType<typeof nodeServer>>;
+let wrappedNode: Awaited<ReturnType<typeof nodeServer>>;
 beforeAll(async () => {
   node = await nodeServer(app);
+  wrappedNode = await nodeServer(wrapped);
 });
-afterAll(() => node.close());
+afterAll(async () => {
+  await node.close();
+  await wrappedNode.close();
+});
 
 const transports: [string, () => Transport][] = [
-  ['@hono/node-server on 127.0.0.1', () => node],
-  ['app.fetch with Web Requests', () => fetchHandler(app)],
+  ['redirects() on @hono/node-server on 127.0.0.1', () => node],
+  ['redirects() through app.fetch with Web Requests', () => fetchHandler(app)],
+  ['withRedirects(app) on @hono/node-server on 127.0.0.1', () => wrappedNode],
+  ['withRedirects(app) called with Web Requests', () => fetchHandler(wrapped)],
 ];
 
-describe.each(transports)('redirects() through %s', (_name, transport) => {
+describe.each(transports)('%s', (_name, transport) => {
   const send: Transport['send'] = (target, init) => transport().send(target, init);
 
   it.each(intents.map(([intent], i) => [i, intent] as const))(
@@ -179,13 +196,16 @@ describe.each(transports)('redirects() through %s', (_name, transport) => {
   });
 });
 
-describe('a real client against @hono/node-server', () => {
+describe.each([
+  ['redirects()', () => node],
+  ['withRedirects(app)', () => wrappedNode],
+] as const)('a real client against %s on @hono/node-server', (_name, server) => {
   it.each([
     ['/form-307', 'POST payload=1'],
     ['/form-308', 'POST payload=1'],
     ['/form-303', 'GET '],
   ])('follows %s as %j', async (path, echoed) => {
-    const res = await fetch(`${node.url}${path}`, {
+    const res = await fetch(`${server().url}${path}`, {
       method: 'POST',
       body: 'payload=1',
       redirect: 'follow',
@@ -258,5 +278,32 @@ describe('redirects() configuration', () => {
     other.use('*', redirects([{ from: '/a', to: '/b' }]));
     const res = await fetchHandler(other).send('/a');
     expect([res.status, res.headers['x-request-id']]).toEqual([307, 'r1']);
+  });
+});
+
+describe('withRedirects() configuration', () => {
+  it('names the bad option and the bad input, as redirects() does', () => {
+    const plain = new Hono();
+    expect(() => withRedirects(plain, [], { base: 'not a url' })).toThrow(
+      /@org\/redirect-hono: option "base"/,
+    );
+    expect(() => withRedirects(plain, 'nope' as never)).toThrow(/"rulesOrMap" must be an array/);
+    expect(() => withRedirects(plain, [{ from: 'no-slash', to: '/x' }])).toThrow(/from/);
+  });
+
+  it('hands env and the execution context to the app, and keeps a synchronous answer synchronous', async () => {
+    const plain = new Hono<{ Bindings: { NAME: string } }>();
+    plain.get('/env', (c) => c.text(`env ${c.env.NAME}`));
+    const handler = withRedirects(plain, [{ from: '/a', to: '/b' }]);
+    const answer = handler(new Request('http://127.0.0.1/env'), { NAME: 'worker' });
+    // A Response, not a Promise: @hono/node-server writes such answers without awaiting.
+    expect(answer).toBeInstanceOf(Response);
+    expect(await (answer as Response).text()).toBe('env worker');
+    const moved = handler(new Request('http://127.0.0.1/a'), { NAME: 'worker' });
+    expect(moved).toBeInstanceOf(Response);
+    expect([(moved as Response).status, (moved as Response).headers.get('location')]).toEqual([
+      307,
+      '/b',
+    ]);
   });
 });

@@ -1,13 +1,10 @@
 import {
   type AdapterOptions,
-  adapterOptionsSchema,
-  isRedirectInput,
-  parseAdapterOptions,
+  prepareRedirects,
   type RedirectInput,
-  RedirectOptionsError,
-  toRedirectSource,
 } from '@org/redirect-core/adapter';
 import type { MiddlewareHandler } from 'hono';
+import { matchRequest, reportRedirect } from './match-request';
 import { redirectResponse } from './respond';
 
 const pkg = '@org/redirect-hono';
@@ -38,44 +35,13 @@ export function redirects(
   rulesOrMap: RedirectInput,
   options: RedirectsOptions = {},
 ): MiddlewareHandler {
-  if (!isRedirectInput(rulesOrMap)) {
-    throw new RedirectOptionsError(
-      'rulesOrMap',
-      `${pkg}: "rulesOrMap" must be an array of redirect rules, a map from createRedirectMap or a redirect source.`,
-    );
-  }
-  const { onRedirect, cache, base } = parseAdapterOptions(pkg, adapterOptionsSchema, options);
-  const source = toRedirectSource(rulesOrMap, { ...(cache && { cache }), ...(base && { base }) });
-  return async function redirectsMiddleware(c, next) {
-    const url = c.req.url;
-    const { raw } = c.req;
-    const result = source.current().match({
-      url,
-      method: c.req.method,
-      // Read only by rules with header or cookie conditions: @hono/node-server builds the
-      // Headers object on first access, so other requests never pay for it.
-      get headers() {
-        return raw.headers;
-      },
-    });
-    // No rule, or one the app serves itself (a rewrite): the request goes on.
-    if (result?.kind !== 'redirect') return next();
-    const response = redirectResponse(c, result);
-    if (onRedirect) {
-      try {
-        const { pathname, search } = new URL(url);
-        onRedirect({
-          rule: result.rule,
-          status: result.status,
-          from: `${pathname}${search}`,
-          to: result.location,
-        });
-      } catch (error) {
-        // The redirect is answered anyway; report the error as Hono's default error handler
-        // does, on every runtime.
-        console.error(`${pkg}: the onRedirect hook threw`, error);
-      }
-    }
-    return response;
+  const { source, onRedirect } = prepareRedirects(pkg, rulesOrMap, options);
+  // Not async: Hono's compose awaits whatever it gets, and a miss returns next()'s own promise.
+  return function redirectsMiddleware(c, next) {
+    const answer = matchRequest(source, c.req.raw);
+    if (answer === null) return next();
+    const response = redirectResponse(c, answer);
+    reportRedirect(pkg, onRedirect, answer, c.req.url);
+    return Promise.resolve(response);
   };
 }

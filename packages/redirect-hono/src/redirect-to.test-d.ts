@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { describe, expectTypeOf, it } from 'vitest';
-import { redirectBack, redirects, redirectTo } from './index';
+import { redirectBack, redirects, redirectTo, withRedirects } from './index';
 
 describe('Hono types', () => {
   it('redirects() is middleware for any app', () => {
@@ -10,6 +10,15 @@ describe('Hono types', () => {
     app.use(redirects([]));
     // @ts-expect-error redirects() takes no guard options
     redirects([], { fallback: '/' });
+  });
+
+  it('withRedirects(app) takes the arguments of app.fetch', () => {
+    const app = new Hono<{ Bindings: { KV: string } }>();
+    const handler = withRedirects(app, [{ from: '/a', to: '/b' }]);
+    expectTypeOf(handler).parameters.toEqualTypeOf<Parameters<typeof app.fetch>>();
+    expectTypeOf(handler).returns.toEqualTypeOf<Response | Promise<Response>>();
+    // @ts-expect-error withRedirects() takes no guard options
+    withRedirects(app, [], { fallback: '/' });
   });
 
   it('redirectTo and redirectBack accept a typed context and return a Response', () => {

@@ -3,7 +3,11 @@
 // Cloudflare Workers, Deno and Bun call it. Both answer in the raw-response shape.
 import { getRequestListener } from '@hono/node-server';
 import { type RawResponse, rawRequest, serve } from '@org/test-utils/http';
-import type { Hono } from 'hono';
+
+/** A Hono app, or a fetch handler built around one (`withRedirects`). */
+export interface FetchApp {
+  fetch(request: Request, env?: unknown): Response | Promise<Response>;
+}
 
 /** What a test may set on a request. */
 export interface Sent {
@@ -20,9 +24,11 @@ export interface Transport {
 }
 
 /** The app behind a real Node.js server: requests are written to the socket as given. */
-export async function nodeServer(app: Hono): Promise<Transport & { readonly url: string }> {
+export async function nodeServer(app: FetchApp): Promise<Transport & { readonly url: string }> {
   // Globals stay the platform's own, so the app.fetch cases get real Web Requests.
-  const running = await serve(getRequestListener(app.fetch, { overrideGlobalObjects: false }));
+  const running = await serve(
+    getRequestListener((request, env) => app.fetch(request, env), { overrideGlobalObjects: false }),
+  );
   return {
     name: '@hono/node-server',
     url: running.url,
@@ -32,7 +38,7 @@ export async function nodeServer(app: Hono): Promise<Transport & { readonly url:
 }
 
 /** The app called as a fetch handler with a Web `Request`, as edge runtimes do. */
-export function fetchHandler(app: Hono): Transport {
+export function fetchHandler(app: FetchApp): Transport {
   return {
     name: 'app.fetch(Request)',
     async send(target, { method = 'GET', host = '127.0.0.1', headers = {} } = {}) {

@@ -1,11 +1,7 @@
 import {
   type AdapterOptions,
-  adapterOptionsSchema,
-  isRedirectInput,
-  parseAdapterOptions,
+  prepareRedirects,
   type RedirectInput,
-  RedirectOptionsError,
-  toRedirectSource,
 } from '@org/redirect-core/adapter';
 import type { Middleware } from 'koa';
 import { writeRedirect } from './respond';
@@ -30,15 +26,9 @@ export type RedirectsOptions = Pick<AdapterOptions, 'onRedirect' | 'cache' | 'ba
  * ```
  */
 export function redirects(rulesOrMap: RedirectInput, options: RedirectsOptions = {}): Middleware {
-  if (!isRedirectInput(rulesOrMap)) {
-    throw new RedirectOptionsError(
-      'rulesOrMap',
-      `${pkg}: "rulesOrMap" must be an array of redirect rules, a map from createRedirectMap or a redirect source.`,
-    );
-  }
-  const { onRedirect, cache, base } = parseAdapterOptions(pkg, adapterOptionsSchema, options);
-  const source = toRedirectSource(rulesOrMap, { ...(cache && { cache }), ...(base && { base }) });
-  return async function redirectsMiddleware(ctx, next) {
+  const { source, onRedirect } = prepareRedirects(pkg, rulesOrMap, options);
+  // Not async: koa-compose wraps the result, and a miss returns next()'s own promise.
+  return function redirectsMiddleware(ctx, next) {
     const result = source
       .current()
       .match({ url: ctx.url, method: ctx.method, headers: ctx.headers });

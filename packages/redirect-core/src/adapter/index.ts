@@ -11,6 +11,7 @@ export {
   parseAdapterOptions,
   RedirectOptionsError,
 } from './options';
+export { type PreparedRedirects, prepareRedirects } from './prepare-redirects';
 export {
   backDecision,
   escapeHtml,

@@ -1,0 +1,45 @@
+import { prepareRedirects, type RedirectInput } from '@org/redirect-core/adapter';
+import { matchRequest, reportRedirect } from './match-request';
+import type { RedirectsOptions } from './middleware';
+import { plainRedirectResponse } from './respond';
+
+const pkg = '@org/redirect-hono';
+
+/** Something with a fetch handler: a Hono app (or anything built like one). */
+export interface FetchApp<Rest extends unknown[]> {
+  fetch(request: Request, ...rest: Rest): Response | Promise<Response>;
+}
+
+/**
+ * A fetch handler that answers requests matching a redirect map before `app` sees them, and
+ * hands every other request to `app.fetch` unchanged (with `env` and the execution context).
+ * The answers are those of {@link redirects}. Use it where Hono's per-request cost matters:
+ * any Hono middleware runs through Hono's async compose, and on Node.js that also turns off
+ * @hono/node-server's synchronous response path; this wrapper costs one map lookup, and a
+ * response the app returns synchronously stays synchronous.
+ *
+ * @param app - the Hono app (its `fetch` is called with the same arguments).
+ * @param rulesOrMap - redirect rules, a map from `createRedirectMap`, or a `RedirectSource`.
+ * @param options - `cache`, `base` and `onRedirect`, as for {@link redirects}.
+ * @throws `RedirectConfigError` for a bad rule, `RedirectOptionsError` for a bad option: at
+ *   start-up, never for a request.
+ * @example
+ * ```ts
+ * export default { fetch: withRedirects(app, [{ from: '/old/*', to: '/new/:splat', permanent: true }]) };
+ * serve({ fetch: withRedirects(app, rules) }); // @hono/node-server
+ * ```
+ */
+export function withRedirects<Rest extends unknown[]>(
+  app: FetchApp<Rest>,
+  rulesOrMap: RedirectInput,
+  options: RedirectsOptions = {},
+): (request: Request, ...rest: Rest) => Response | Promise<Response> {
+  const { source, onRedirect } = prepareRedirects(pkg, rulesOrMap, options);
+  return function fetchWithRedirects(request, ...rest) {
+    const answer = matchRequest(source, request);
+    if (answer === null) return app.fetch(request, ...rest);
+    const response = plainRedirectResponse(request.method, answer);
+    reportRedirect(pkg, onRedirect, answer, request.url);
+    return response;
+  };
+}
