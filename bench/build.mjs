@@ -1,5 +1,18 @@
 // Bundles the benchmark sources; workspace and third-party packages stay external, so the
-// benchmarks measure the built packages exactly as users get them.
+// benchmarks measure the built packages exactly as users get them. The test helpers ship as
+// TypeScript sources, so they are bundled in.
+const bundleTestUtils = {
+  name: 'bundle-test-utils',
+  setup(build) {
+    build.onResolve({ filter: /^@org\/test-utils\// }, (args) => ({
+      path: new URL(
+        `../packages/test-utils/src/${args.path.slice('@org/test-utils/'.length)}.ts`,
+        import.meta.url,
+      ).pathname,
+    }));
+  },
+};
+
 import { build } from 'esbuild';
 
 await build({
@@ -10,5 +23,6 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  plugins: [bundleTestUtils],
   logLevel: 'warning',
 });

@@ -2,10 +2,6 @@
 // compile alone) at 10k and 100k rules, and request latency p99 while maps are swapped
 // compared with steady state. Runs alone with `node dist/run.js --only=redis` after `node build.mjs`.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRedirectMap, type RedirectRule } from '@org/redirect-core';
 import {
@@ -13,6 +9,7 @@ import {
   publishRedirects,
   rollbackRedirects,
 } from '@org/redirect-redis';
+import { startRedis } from '@org/test-utils/redis';
 import autocannon from 'autocannon';
 import { generateRules, hitPath } from './rules';
 import { type Spread, spread } from './stats';
@@ -43,55 +40,6 @@ export interface LatencyFigure {
 export interface RedisFigures {
   swap: SwapFigure[];
   latency: LatencyFigure[];
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
-async function startRedis() {
-  if (!existsSync('/usr/bin/redis-server')) {
-    throw new Error('bench: redis-server is missing: apt-get install -y redis-server');
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'bench-redis-'));
-  const port = await freePort();
-  const child = spawn(
-    'taskset',
-    [
-      '-c',
-      '1',
-      '/usr/bin/redis-server',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  await new Promise<void>((resolve) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk;
-      if (out.includes('Ready to accept connections')) resolve();
-    });
-  });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: () => {
-      child.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** The generated rules with every destination under `/<tag>`, so each version differs. */
@@ -188,7 +136,8 @@ async function latency(
 /** Swap times and latency at 10k and 100k rules. */
 export async function benchRedis(runs: number, seconds: number): Promise<RedisFigures> {
   execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-  const redis = await startRedis();
+  // Redis shares core 1 with the load generator; the app under test has core 0.
+  const redis = await startRedis({ cpus: '1', who: 'bench' });
   try {
     const swap: SwapFigure[] = [];
     const latencies: LatencyFigure[] = [];
@@ -201,7 +150,7 @@ export async function benchRedis(runs: number, seconds: number): Promise<RedisFi
     }
     return { swap, latency: latencies };
   } finally {
-    redis.stop();
+    await redis.stop();
   }
 }
 

@@ -1,36 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@org/test-utils/chromium';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { type DocsServer, startDocs } from './server';
-
-const chromiumPath = '/usr/bin/chromium';
 
 /** Screenshots go here (gitignored); look at them to judge the design. */
 export const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
 
 /** Debian's Chromium, headless. Fails loudly with the install command when it is missing. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `@org/docs: browser tests need Chromium at ${chromiumPath}. Install it with: apt-get update && apt-get install -y chromium`,
-    );
-  }
+  const options = chromiumLaunchOptions('@org/docs: the browser tests');
   mkdirSync(screenshotDir, { recursive: true });
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(options);
 }
 
 /** A page that records console errors and uncaught exceptions. */

@@ -1,31 +1,12 @@
 // Debian's Chromium, one browser per suite: `fetch()` from a page, top-level navigations and
 // form POSTs.
-import { existsSync } from 'node:fs';
+import { chromiumLaunchOptions } from '@org/test-utils/chromium';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Cell } from './matrix';
 
-export const chromiumPath = '/usr/bin/chromium';
-
 /** Debian's Chromium, headless. Fails loudly with the install command when it is missing. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `@org/client-conformance: the conformance suite needs Chromium at ${chromiumPath}. Install it with: apt-get update && apt-get install -y chromium`,
-    );
-  }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions('@org/client-conformance: the conformance suite'));
 }
 
 /** The page a cell runs from: on the cell's first origin, so the first request is same-origin. */

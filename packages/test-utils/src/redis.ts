@@ -20,23 +20,31 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-function launch(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn(
-    binary,
-    [
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/** How to start it: `port` (default: a free one), `cpus` to pin it with taskset (benchmarks). */
+export interface RedisOptions {
+  readonly port?: number;
+  readonly cpus?: string;
+  /** Who needs it, for the error when redis-server is missing. */
+  readonly who?: string;
+}
+
+function launch(port: number, dir: string, cpus: string | undefined): Promise<ChildProcess> {
+  const args = [
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+  ];
+  const child =
+    cpus === undefined
+      ? spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn('taskset', ['-c', cpus, binary, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => {
@@ -63,15 +71,15 @@ function launch(port: number, dir: string): Promise<ChildProcess> {
 }
 
 /** Starts redis-server on a free port; fails with the install command when it is missing. */
-export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
+export async function startRedis(options: RedisOptions = {}): Promise<RedisServer> {
   if (!existsSync(binary)) {
     throw new Error(
-      `@org/redirect-redis tests need Debian's redis-server at ${binary}: apt-get update && apt-get install -y redis-server`,
+      `${options.who ?? '@org/redirect-redis tests'} need Debian's redis-server at ${binary}: apt-get update && apt-get install -y redis-server`,
     );
   }
   const dir = mkdtempSync(join(tmpdir(), 'redirect-redis-'));
   const port = options.port ?? (await freePort());
-  let child: ChildProcess | undefined = await launch(port, dir);
+  let child: ChildProcess | undefined = await launch(port, dir, options.cpus);
   const kill = async () => {
     const running = child;
     child = undefined;
@@ -86,7 +94,7 @@ export async function startRedis(options: { port?: number } = {}): Promise<Redis
     kill,
     restart: async () => {
       await kill();
-      child = await launch(port, dir);
+      child = await launch(port, dir, options.cpus);
     },
     stop: async () => {
       await kill();
