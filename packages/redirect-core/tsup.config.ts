@@ -12,6 +12,7 @@ export default defineConfig({
     'src/headers/index.ts',
     'src/adapter/index.ts',
     'src/source/index.ts',
+    'src/sources/index.ts',
   ],
   format: ['esm', 'cjs'],
   // Shared chunks in both formats: an error class is one class whichever subpath loads it.

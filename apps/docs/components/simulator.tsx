@@ -1,12 +1,12 @@
 'use client';
 
 import { type NextRequestResult, nextRequest } from '@org/redirect-core/next-request';
+import { sources } from '@org/redirect-core/sources';
 import {
   type ClientFamily,
   clientFamilies,
   clientFamilyNames,
   redirectStatuses,
-  sources,
   statusCodes,
 } from '@org/redirect-core/status';
 import { useId, useState } from 'react';

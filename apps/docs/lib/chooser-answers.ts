@@ -1,4 +1,5 @@
-import { explainStatus, redirectStatuses, sources } from '@org/redirect-core/status';
+import { sources } from '@org/redirect-core/sources';
+import { explainStatus, redirectStatuses } from '@org/redirect-core/status';
 import { answerKey, type ChooserAnswer } from './answer-key';
 
 export { answerKey, type ChooserAnswer } from './answer-key';

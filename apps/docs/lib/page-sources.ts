@@ -1,4 +1,4 @@
-import { type SourceId, sources } from '@org/redirect-core/status';
+import { type SourceId, sources } from '@org/redirect-core/sources';
 
 /** A numbered list of the documents a page cites, in order of first citation. */
 export interface PageSources {

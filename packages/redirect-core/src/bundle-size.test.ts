@@ -17,8 +17,8 @@ const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
  */
 const budgets = [
   { name: '/guard', entries: ['guard'], maxGzip: 5_000 },
-  // + ~2.5 KB for the client profiles nextRequest predicts (clients/profiles.ts), issue #15.
-  { name: '/next-request + /status', entries: ['next-request', 'status'], maxGzip: 18_000 },
+  // Issue #14. The titles and URLs of `sources` live in /sources, so this pair carries ids.
+  { name: '/next-request + /status', entries: ['next-request', 'status'], maxGzip: 15_000 },
   // Holds the Netlify and Next.js matchers (path-to-regexp 6) of issue #16; the map file's JSON
   // Schema (zod's JSON-Schema code) lives in /formats to keep this entry in budget.
   { name: '/map', entries: ['map'], maxGzip: 35_000 },
@@ -26,7 +26,7 @@ const budgets = [
 ] as const satisfies readonly { name: string; entries: readonly string[]; maxGzip: number }[];
 
 /** Entries whose bundle must not hold zod: they validate no input. */
-const zodFree = ['status', 'next-request', 'guard', 'headers'] as const;
+const zodFree = ['status', 'sources', 'next-request', 'guard', 'headers'] as const;
 
 async function bundle(entries: readonly string[]): Promise<{ gzip: number; inputs: string[] }> {
   const files = entries.map((entry) => join(DIST, entry, 'index.js'));

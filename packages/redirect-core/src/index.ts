@@ -12,5 +12,6 @@ export * from './headers/index';
 export * from './map/index';
 export * from './next-request/index';
 export * from './source/index';
+export * from './sources/index';
 export * from './status/index';
 export { statusEntrySchema, statusTableJsonSchema, statusTableSchema } from './status/schema';

@@ -17,8 +17,9 @@ const SRC = dirname(fileURLToPath(import.meta.url));
 const allowed = {
   validation: [],
   headers: [],
+  sources: [],
   clients: ['status'],
-  status: ['clients', 'validation'],
+  status: ['clients', 'validation', 'sources'],
   guard: ['status'],
   'next-request': ['status', 'clients', 'headers'],
   map: ['guard', 'status', 'headers', 'validation'],

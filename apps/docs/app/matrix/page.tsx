@@ -1,10 +1,10 @@
 import { clientProfiles } from '@org/redirect-core/clients';
+import { sources } from '@org/redirect-core/sources';
 import {
   type ClientFamily,
   clientFamilies,
   clientFamilyNames,
   redirectStatuses,
-  sources,
   statusCodes,
 } from '@org/redirect-core/status';
 import type { Metadata } from 'next';

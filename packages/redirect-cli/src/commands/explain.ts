@@ -1,3 +1,4 @@
+import { sources } from '@org/redirect-core/sources';
 import {
   type ClientFamily,
   clientFamilies,
@@ -6,7 +7,6 @@ import {
   redirectStatuses,
   type SourceId,
   type StatusEntry,
-  sources,
 } from '@org/redirect-core/status';
 import { z } from 'zod';
 import {

@@ -35,27 +35,18 @@ export function isMove(on: StripOn, from: UrlParts, to: UrlParts): boolean {
   }
 }
 
-/** The method a client sends after `rule`, and whether it was rewritten to GET. */
-export function ruleMethod(
-  method: string,
-  rule: StatusRule,
-  crossOrigin: boolean,
-): { method: string; rewritten: boolean } {
-  let rewritten = false;
+/** Whether a client turns `method` (normalized) into GET after `rule`. */
+export function rewritesToGet(method: string, rule: StatusRule, crossOrigin: boolean): boolean {
   switch (rule.toGet) {
     case 'post':
-      rewritten = method === 'POST';
-      break;
+      return method === 'POST';
     case 'post-cross-origin':
-      rewritten = crossOrigin && method === 'POST';
-      break;
+      return crossOrigin && method === 'POST';
     case 'all-but-get-head':
-      rewritten = method !== 'GET' && method !== 'HEAD';
-      break;
+      return method !== 'GET' && method !== 'HEAD';
     default:
-      rewritten = false;
+      return false;
   }
-  return { method: rewritten ? 'GET' : method, rewritten };
 }
 
 /** Whether the body goes although the method stays. */
@@ -63,15 +54,22 @@ export function bodyDroppedWithoutRewrite(rule: StatusRule, crossOrigin: boolean
   return rule.body === 'dropped' || (rule.body === 'dropped-cross-origin' && crossOrigin);
 }
 
-/** Fetch's request-body-header names. */
-const requestBodyHeaders = [
-  'content-encoding',
-  'content-language',
-  'content-location',
-  'content-type',
-] as const;
 /** They describe the dropped body, so they go with it whatever the client. */
 export const framingHeaders = ['content-length', 'transfer-encoding'] as const;
+/** Fetch's request-body-header names, and the framing headers. */
+const bodyHeaders = {
+  names: [
+    'content-encoding',
+    'content-language',
+    'content-location',
+    'content-type',
+    'content-length',
+    'transfer-encoding',
+  ],
+  contentPrefix: false,
+};
+const contentStar = { names: framingHeaders, contentPrefix: true };
+const framingOnly = { names: framingHeaders, contentPrefix: false };
 
 /** The header names a client removes with the body, and whether every `content-*` goes. */
 export function bodyHeaderNames(kind: BodyHeaders): {
@@ -81,10 +79,10 @@ export function bodyHeaderNames(kind: BodyHeaders): {
   switch (kind) {
     case 'request-body-headers':
     case 'body-headers':
-      return { names: [...requestBodyHeaders, ...framingHeaders], contentPrefix: false };
+      return bodyHeaders;
     case 'content-star':
-      return { names: framingHeaders, contentPrefix: true };
+      return contentStar;
     case 'framing-only':
-      return { names: framingHeaders, contentPrefix: false };
+      return framingOnly;
   }
 }

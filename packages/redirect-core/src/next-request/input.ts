@@ -1,6 +1,7 @@
-import { clientProfiles, isClientId } from '../clients/profiles';
-import { type ClientId, type ClientProfile, clientIds } from '../clients/types';
+import { isClientId } from '../clients/profiles';
+import { type ClientId, clientIds } from '../clients/types';
 import type { SourceId } from '../status/sources';
+import { type ClientPlan, clientPlan } from './client-plan';
 import { parseAbsoluteUrl, type UrlParts } from './location-url';
 import { isMethod } from './method-rewrite';
 import { isHttpScheme } from './origin';
@@ -67,7 +68,8 @@ export interface NextRequestInput {
   readonly redirect: RedirectMode;
   readonly maxRedirects: number;
   readonly client: ClientId;
-  readonly profile: ClientProfile;
+  /** The client's profile, as `nextRequest` reads it. */
+  readonly plan: ClientPlan;
   readonly mode: RequestMode;
   readonly downgrade: 'follow' | 'error';
   readonly extraStrip: readonly string[];
@@ -117,7 +119,7 @@ export function readNextRequestInput(
       'fetch-http-redirect-fetch-12',
     );
   }
-  const profile: ClientProfile = clientProfiles[client];
+  const plan = clientPlan(client);
   const redirect = options.redirect ?? 'follow';
   // Each default is tested first, as the cheapest way through.
   if (redirect !== 'follow' && !redirectModes.includes(redirect)) {
@@ -127,7 +129,7 @@ export function readNextRequestInput(
       'fetch-http-fetch-6',
     );
   }
-  const maxRedirects = options.maxRedirects ?? profile.maxRedirects.value;
+  const maxRedirects = options.maxRedirects ?? plan.maxRedirects;
   if (!isCount(maxRedirects) && maxRedirects !== Number.POSITIVE_INFINITY) {
     return fail(
       'invalid-options',
@@ -135,10 +137,9 @@ export function readNextRequestInput(
       'fetch-http-redirect-fetch-7',
     );
   }
-  const mode =
-    options.mode ??
-    (client === 'fetch' ? 'cors' : client === 'navigation' ? 'navigate' : 'no-cors');
-  if (mode !== 'no-cors' && !requestModes.includes(mode)) {
+  const mode = options.mode ?? plan.defaultMode;
+  // Comparisons, not `includes`: every call passes here, and `cors` is the default.
+  if (mode !== 'cors' && mode !== 'no-cors' && mode !== 'navigate' && mode !== 'same-origin') {
     return fail(
       'invalid-options',
       `options.mode must be one of ${requestModes.join(', ')}`,
@@ -302,7 +303,7 @@ export function readNextRequestInput(
     redirect,
     maxRedirects,
     client,
-    profile,
+    plan,
     mode,
     downgrade,
     extraStrip,

@@ -1,7 +1,6 @@
-import type { ProfileStatus } from '../clients/types';
 import type { SourceId } from '../status/sources';
-import { isStatusCode } from '../status/status';
-import { bodyDroppedWithoutRewrite, bodyHeaderNames, isMove, ruleMethod } from './client-rules';
+import { statusRule } from './client-plan';
+import { bodyDroppedWithoutRewrite, isMove, rewritesToGet } from './client-rules';
 import { fail, readNextRequestInput } from './input';
 import { locationUrl, type UrlParts, urlFragment } from './location-url';
 import { normalizeMethod } from './method-rewrite';
@@ -21,8 +20,6 @@ import type {
   ReturnReason,
 } from './types';
 
-/** Kept whatever the client's rules with `keepCookiesOnOriginChange`. */
-const cookieHeaders = ['cookie', 'cookie2', 'proxy-authorization'];
 const hostHeader = ['host'];
 const originHeader = ['origin'];
 
@@ -49,8 +46,8 @@ function removeHeaders(
   source: SourceId,
   changes: Change[],
 ): void {
-  // Names already reported by this call: a set, so many fields cost one lookup each.
-  const reported = new Set<string>();
+  // The changes from here on are this call's: a name is reported once.
+  const reportedFrom = changes.length;
   let kept = 0;
   for (let i = 0; i < headers.length; i++) {
     const pair = headers[i]!;
@@ -59,8 +56,7 @@ function removeHeaders(
       headers[kept++] = pair;
       continue;
     }
-    if (!reported.has(name)) {
-      reported.add(name);
+    if (!reported(changes, reportedFrom, name)) {
       changes.push({
         kind: 'header-removed',
         header: name,
@@ -72,6 +68,34 @@ function removeHeaders(
   }
   // `pop` is cheaper than setting `length`.
   while (headers.length > kept) headers.pop();
+}
+
+/** Whether a change from index `from` on already reports the removal of `name`. */
+function reported(changes: readonly Change[], from: number, name: string): boolean {
+  for (let i = from; i < changes.length; i++) if (changes[i]!.header === name) return true;
+  return false;
+}
+
+/**
+ * A change of a header's value (`origin-header-changed`, `referer-changed`), with `from` and
+ * `to` only when there was or will be a value: four literals rather than spreads, so a call
+ * allocates one object.
+ */
+function headerChange(
+  kind: 'origin-header-changed' | 'referer-changed',
+  from: string | undefined,
+  to: string | undefined,
+  message: string,
+  source: SourceId,
+): Change {
+  if (from === undefined) {
+    return to === undefined
+      ? { kind, message, source, severity: 'info' }
+      : { kind, to, message, source, severity: 'info' };
+  }
+  return to === undefined
+    ? { kind, from, message, source, severity: 'info' }
+    : { kind, from, to, message, source, severity: 'info' };
 }
 
 /** Whether `value` is printable ASCII but '"' and '\\', which `JSON.stringify` keeps as they are. */
@@ -168,7 +192,7 @@ function follow(
     redirect,
     maxRedirects,
     client,
-    profile,
+    plan,
     mode,
     downgrade,
     extraStrip,
@@ -185,13 +209,13 @@ function follow(
   } = input;
 
   // --- HTTP fetch step 6: the statuses the client follows -------------------------------------
-  const rule = isStatusCode(status) ? profile.statuses[status as ProfileStatus] : null;
+  const rule = statusRule(plan, status);
   if (rule === null || !rule.follows) {
     return giveBack(
       'not-redirect-status',
       client === 'fetch'
         ? `${status} is not a redirect status (301, 302, 303, 307, 308): the response is final`
-        : `${profile.name} does not follow a ${status}: the response is final`,
+        : `${plan.name} does not follow a ${status}: the response is final`,
       rule === null ? 'fetch-redirect-status' : rule.source,
     );
   }
@@ -252,7 +276,7 @@ function follow(
     return fail(
       'too-many-redirects',
       `the request has already followed ${redirectCount} redirects, the limit is ${maxRedirects} (HTTP-redirect fetch step 7); break the redirect chain or loop`,
-      client === 'fetch' ? 'fetch-http-redirect-fetch-7' : profile.maxRedirects.source,
+      client === 'fetch' ? 'fetch-http-redirect-fetch-7' : plan.maxRedirectsSource,
     );
   }
   const credentials = includesCredentials(target);
@@ -270,12 +294,12 @@ function follow(
   }
   const crossOrigin = !sameOrigin(currentUrl, target);
   const method = normalizeMethod(inputMethod);
-  const outcome = ruleMethod(method, rule, crossOrigin);
-  const dropsBody = outcome.rewritten || bodyDroppedWithoutRewrite(rule, crossOrigin);
+  const rewritten = rewritesToGet(method, rule, crossOrigin);
+  const nextMethod = rewritten ? 'GET' : method;
+  const dropsBody = rewritten || bodyDroppedWithoutRewrite(rule, crossOrigin);
   // Step 11. The Fetch clients check before the rewrite; the others fail only when they would
   // send the body again.
-  const fetchOrder = client === 'fetch' || client === 'undici' || client === 'navigation';
-  if (body !== null && !bodyReplayable && status !== 303 && (fetchOrder || !dropsBody)) {
+  if (body !== null && !bodyReplayable && status !== 303 && (plan.fetchOrder || !dropsBody)) {
     return fail(
       'body-not-replayable',
       `the request body is a stream that cannot be sent again, and a ${status} needs it again (HTTP-redirect fetch step 11); buffer the body or set bodyReplayable`,
@@ -340,7 +364,7 @@ function follow(
     severity: 'info',
   });
 
-  if (method !== inputMethod && !outcome.rewritten) {
+  if (method !== inputMethod && !rewritten) {
     changes.push({
       kind: 'method-normalized',
       from: inputMethod,
@@ -352,7 +376,7 @@ function follow(
   }
   const ruleSource: SourceId = rule.source;
   let nextBody = body;
-  if (outcome.rewritten) {
+  if (rewritten) {
     const reason =
       rule.toGet === 'all-but-get-head'
         ? `${status} turns every method but GET and HEAD into GET`
@@ -372,23 +396,20 @@ function follow(
     if (body !== null) {
       changes.push({
         kind: 'body-dropped',
-        message: outcome.rewritten
+        message: rewritten
           ? 'the body is dropped with the method change'
-          : `${profile.name} sends the ${method} again without its body`,
+          : `${plan.name} sends the ${method} again without its body`,
         source: ruleSource,
         severity: 'info',
       });
     }
     nextBody = null;
-    const dropped = bodyHeaderNames(profile.bodyHeaders.value);
     removeHeaders(
       headers,
-      dropped.names,
-      dropped.contentPrefix,
-      profile.bodyHeaders.value === 'request-body-headers'
-        ? 'a request-body-header name goes with the body (HTTP-redirect fetch step 12)'
-        : `${profile.name} drops it with the body`,
-      profile.bodyHeaders.source,
+      plan.bodyNames,
+      plan.bodyContentPrefix,
+      plan.bodyWhy,
+      plan.bodySource,
       changes,
     );
   }
@@ -404,16 +425,15 @@ function follow(
       severity: 'info',
     });
   }
-  for (const credentialRule of profile.credentials) {
+  const credentialRules = plan.credentials;
+  for (let i = 0; i < credentialRules.length; i++) {
+    const credentialRule = credentialRules[i]!;
     if (!isMove(credentialRule.on, currentUrl, target)) continue;
-    const names = stripCookies
-      ? credentialRule.headers
-      : credentialRule.headers.filter((name) => !cookieHeaders.includes(name));
     removeHeaders(
       headers,
-      names,
+      stripCookies ? credentialRule.names : credentialRule.namesKeepingCookies,
       false,
-      moveReason(credentialRule.on, profile.name),
+      credentialRule.why,
       credentialRule.source,
       changes,
     );
@@ -457,11 +477,11 @@ function follow(
   }
 
   // Origin, as the client appends it to each request.
-  if (profile.origin.value !== 'as-set') {
+  if (plan.origin !== 'as-set') {
     const before = headerValue(headers, 'origin');
     const value = originHeaderValue(
-      profile.origin.value,
-      outcome.method,
+      plan.origin,
+      nextMethod,
       mode,
       origin,
       currentUrl,
@@ -469,19 +489,20 @@ function follow(
       before,
     );
     if (value !== before) {
-      removeHeadersQuietly(headers, originHeader);
+      // `before` is the last Origin pair's value: without one there is nothing to remove.
+      if (before !== undefined) removeHeadersQuietly(headers, originHeader);
       if (value !== undefined) headers.push(['origin', value]);
-      changes.push({
-        kind: 'origin-header-changed',
-        ...(before === undefined ? {} : { from: before }),
-        ...(value === undefined ? {} : { to: value }),
-        message:
+      changes.push(
+        headerChange(
+          'origin-header-changed',
+          before,
+          value,
           value === undefined
-            ? `no Origin is sent with a ${outcome.method} ${crossOrigin ? 'to another origin' : 'to the same origin'}`
+            ? `no Origin is sent with a ${nextMethod} ${crossOrigin ? 'to another origin' : 'to the same origin'}`
             : `Origin is ${value}`,
-        source: profile.origin.source,
-        severity: 'info',
-      });
+          plan.originSource,
+        ),
+      );
     }
   }
 
@@ -504,7 +525,7 @@ function follow(
   const before = headerValue(headers, 'referer');
   let referrerUrl = input.referrerUrl;
   let fromHeader = false;
-  if (referrerInput === undefined && before !== undefined && profile.referer.value === 'policy') {
+  if (referrerInput === undefined && before !== undefined && plan.refererPolicy) {
     referrerUrl = parseReferer(before);
     fromHeader = true;
   }
@@ -517,19 +538,20 @@ function follow(
     headers = headers.filter(([name]) => name !== 'referer');
     if (computed !== null) headers.push(['referer', computed]);
     if ((before ?? null) !== computed) {
-      changes.push({
-        kind: 'referer-changed',
-        ...(before === undefined ? {} : { from: before }),
-        ...(computed === null ? {} : { to: computed }),
-        message: computed === null ? 'no Referer is sent' : `Referer is ${computed}`,
-        source: 'referrer-policy-determine',
-        severity: 'info',
-      });
+      changes.push(
+        headerChange(
+          'referer-changed',
+          before,
+          computed === null ? undefined : computed,
+          computed === null ? 'no Referer is sent' : `Referer is ${computed}`,
+          'referrer-policy-determine',
+        ),
+      );
     }
   }
 
   const next: { -readonly [K in keyof NextRequest]: NextRequest[K] } = {
-    method: outcome.method,
+    method: nextMethod,
     url: location.href,
     headers: headerRecord(headers),
     body: nextBody,
@@ -544,22 +566,6 @@ function follow(
 /** At most 200 characters of `value`, for messages (a Location can be megabytes long). */
 function clip(value: string): string {
   return value.length <= 200 ? value : `${value.slice(0, 200)}...`;
-}
-
-function moveReason(
-  on: 'any' | 'origin' | 'host-or-port' | 'non-subdomain-or-insecure',
-  name: string,
-): string {
-  switch (on) {
-    case 'any':
-      return `${name} removes it on every redirect`;
-    case 'origin':
-      return 'credentials are not sent to another origin';
-    case 'host-or-port':
-      return `${name} removes it when the host or port changes`;
-    case 'non-subdomain-or-insecure':
-      return `${name} removes it on a host that is not a subdomain, or a move off https`;
-  }
 }
 
 /** The last value of `name` among the pairs. */

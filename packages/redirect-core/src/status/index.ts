@@ -1,5 +1,5 @@
 /**
- * `@org/redirect-core/status`: The semantics of every 3xx status code as typed data with sources, `chooseStatus` and `explainStatus`.
+ * `@org/redirect-core/status`: The semantics of every 3xx status code as typed data, each fact naming a `SourceId` (the documents themselves: `@org/redirect-core/sources`), `chooseStatus` and `explainStatus`.
  *
  * @packageDocumentation
  */
@@ -12,7 +12,8 @@ export {
   type StatusChoice,
   type StatusFor,
 } from './choose-status';
-export { type SourceId, sources } from './sources';
+// The titles and URLs behind the ids: `@org/redirect-core/sources`.
+export type { SourceId } from './sources';
 export {
   isRedirectStatus,
   isStatusCode,
