@@ -98,7 +98,12 @@ function samplePaths(source: string): string[] {
     let options: string[];
     if (typeof token === 'string') options = [token];
     else {
-      const one = token.pattern === '\\d+' ? ['42', 'x1'] : ['v1', 'Hello', 'caf%C3%A9'];
+      // An alternation of words (`(v6|v7)`): each word, and one that is not.
+      const words = /^[\w.-]+(\|[\w.-]+)+$/.test(token.pattern) ? token.pattern.split('|') : [];
+      const one =
+        token.pattern === '\\d+'
+          ? ['42', 'x1']
+          : [...words, 'v1', 'Hello', 'caf%C3%A9'].slice(0, words.length + 3);
       const many = token.pattern === '\\d+' ? ['42'] : ['a', 'a/b', 'A/b/c'];
       const values =
         token.modifier === '*' || token.modifier === '+'
@@ -117,7 +122,21 @@ function samplePaths(source: string): string[] {
 }
 
 function probes(): Probe[] {
-  const entries = JSON.parse(text) as { source: string }[];
+  return probesFor(JSON.parse(text) as { source: string }[], [
+    {},
+    { 'x-test': 'yes' },
+    { 'x-test': 'no' },
+    { cookie: 'session=abc' },
+    { cookie: 'seen=1' },
+    { host: 'alt.example.test' },
+  ]);
+}
+
+function probesFor(
+  entries: readonly { source: string }[],
+  headerSets: readonly Record<string, string>[],
+  deeper = false,
+): Probe[] {
   const out: Probe[] = [];
   const seen = new Set<string>();
   const add = (path: string, headers: Record<string, string> = {}) => {
@@ -126,14 +145,6 @@ function probes(): Probe[] {
     seen.add(key);
     out.push({ path, headers });
   };
-  const headerSets: Record<string, string>[] = [
-    {},
-    { 'x-test': 'yes' },
-    { 'x-test': 'no' },
-    { cookie: 'session=abc' },
-    { cookie: 'seen=1' },
-    { host: 'alt.example.test' },
-  ];
   const queries = [
     '',
     '?utm=1',
@@ -146,8 +157,17 @@ function probes(): Probe[] {
     '?q=a%20b&q=c',
   ];
   for (const { source } of entries) {
+    // Next redirects a path with `//` or `\` (308, single slashes) before its redirects run.
+    const first = samplePaths(source)[0]!;
+    const last = first.lastIndexOf('/');
+    add(`/${first}`);
+    add(`${first.slice(0, last)}/${first.slice(last)}?utm=1`);
+    add(`${first.slice(0, last)}\\${first.slice(last + 1)}`);
+    add(`${first}//`);
     for (const path of samplePaths(source)) {
-      for (const variant of new Set([path, `${path}/`.replace(/\/\/$/, '/'), path.toUpperCase()])) {
+      const variants = [path, `${path}/`.replace(/\/\/$/, '/'), path.toUpperCase()];
+      if (deeper) variants.push(`${path.replace(/\/$/, '')}/deeper`);
+      for (const variant of new Set(variants)) {
         for (const query of queries) add(`${variant}${query}`);
         for (const headers of headerSets) add(variant, headers);
       }
@@ -167,6 +187,16 @@ function probes(): Probe[] {
     add(`${miss}?utm=1`);
   }
   return out;
+}
+
+/**
+ * What the map is asked: the request target, or for one that starts with `//` the absolute URL
+ * (the map reads a string `//x` as a protocol-relative URL, not as a path).
+ */
+function target(probe: Probe): string {
+  return probe.path.startsWith('//')
+    ? `http://${probe.headers.host ?? 'site.test'}${probe.path}`
+    : probe.path;
 }
 
 function describeAnswer(answer: MatchAnswer | null): string {
@@ -191,7 +221,7 @@ describe('Next.js redirects(): the map answers as next start', () => {
       for (const [i, probe] of batch.entries()) {
         const theirs = answers[i]!;
         const ours = map.match({
-          url: probe.path,
+          url: target(probe),
           headers: { host: 'site.test', ...probe.headers },
         });
         const base = `http://${probe.headers.host ?? 'site.test'}${probe.path}`;
@@ -217,5 +247,77 @@ describe('Next.js redirects(): the map answers as next start', () => {
     // Both outcomes are exercised: redirects, and requests Next lets through.
     expect(redirected).toBeGreaterThan(500);
     expect(all.length - redirected).toBeGreaterThan(200);
+  }, 120_000);
+});
+
+// Real public lists (fixtures/real/SOURCES.md), built into the same app: each answers only its
+// host `<id>.real.test`; what none of its entries matches goes to /unmatched-real (no match).
+const realLists = JSON.parse(
+  readFileSync(new URL('./fixtures/real/next-lists.json', import.meta.url), 'utf8'),
+) as { id: string; file: string }[];
+
+/** At most this many requests per list, spread evenly over its generated requests. */
+const REAL_CAP = 12_000;
+
+describe.each(realLists)('real list $file: the map answers as next start', ({ id, file }) => {
+  it('agrees on every generated request', async () => {
+    const raw = readFileSync(new URL(`./fixtures/real/${file}`, import.meta.url), 'utf8');
+    const data = JSON.parse(raw) as
+      | { redirects?: Record<string, unknown>[] }
+      | Record<string, unknown>[];
+    const entries = (Array.isArray(data) ? data : (data.redirects ?? [])) as {
+      source: string;
+      permanent?: boolean;
+      statusCode?: number;
+    }[];
+    // vercel.json reads as Next.js reads the same entries with Vercel's default status spelled out.
+    const asNext = entries.map((entry) =>
+      entry.permanent === undefined && entry.statusCode === undefined
+        ? { permanent: true, ...entry }
+        : entry,
+    );
+    const parsed = parseRedirects(JSON.stringify(asNext), 'next', { file });
+    const vercel = parseRedirects(raw, 'vercel', { file });
+    expect(vercel.rules).toEqual(parsed.rules.slice(1));
+    const map = createRedirectMap(parsed.rules, { origins: parsed.origins, ...parsed.options });
+    const host = `${id}.real.test`;
+    const generated = probesFor(asNext, [{}], true);
+    const stride = Math.max(1, Math.ceil(generated.length / REAL_CAP));
+    const all = generated
+      .filter((_, i) => i % stride === 0)
+      .map((probe) => ({ ...probe, headers: { ...probe.headers, host } }));
+    const disagreements: string[] = [];
+    let agreed = 0;
+    let redirected = 0;
+    for (let start = 0; start < all.length; start += 16) {
+      const batch = all.slice(start, start + 16);
+      const answers = await Promise.all(batch.map(send));
+      for (const [i, probe] of batch.entries()) {
+        const theirs = answers[i]!;
+        const ours = map.match({ url: target(probe), headers: probe.headers });
+        const base = `http://${host}${probe.path}`;
+        const unmatched =
+          theirs.location !== undefined &&
+          new URL(theirs.location, base).pathname === '/unmatched-real';
+        const nextRedirects = theirs.status >= 300 && theirs.status < 400 && !unmatched;
+        if (nextRedirects) redirected += 1;
+        const same = nextRedirects
+          ? ours?.kind === 'redirect' &&
+            ours.status === theirs.status &&
+            new URL(ours.location, base).href === new URL(theirs.location ?? '', base).href
+          : ours === null && (unmatched || theirs.status < 300 || theirs.status >= 400);
+        if (same) agreed += 1;
+        else {
+          disagreements.push(
+            `${probe.path}: next ${theirs.status} ${theirs.location ?? ''}, map ${describeAnswer(ours)}`,
+          );
+        }
+      }
+    }
+    console.info(
+      `real ${file}: ${entries.length} entries, ${all.length} requests of ${generated.length} generated (${redirected} redirected by Next), ${agreed} agree (${((100 * agreed) / all.length).toFixed(2)}%)`,
+    );
+    expect(disagreements.slice(0, 40)).toEqual([]);
+    expect(redirected).toBeGreaterThan(entries.length);
   }, 120_000);
 });

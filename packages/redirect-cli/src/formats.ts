@@ -7,8 +7,10 @@ import { RedirectConfigError } from '@org/redirect-core/map';
 import { z } from 'zod';
 
 /**
- * Formats `check` and `convert` read. `next` is the Next.js / Vercel JSON (`vercel` in core);
- * `netlify-toml` the `[[redirects]]` of a netlify.toml.
+ * Formats `check` and `convert` read. `next` is what `redirects()` in next.config returns (core's
+ * `next`: Next's own trailing-slash redirect first, `permanent` or `statusCode` required);
+ * `vercel` a vercel.json (308 by default, no trailing-slash redirect); `netlify-toml` the
+ * `[[redirects]]` of a netlify.toml.
  */
 export const readFormats = ['json', 'csv', 'netlify', 'netlify-toml', 'vercel', 'next'] as const;
 
@@ -21,11 +23,11 @@ export type CliFormat = (typeof writeFormats)[number];
 /** A format name the CLI reads. */
 export type ReadFormat = (typeof readFormats)[number];
 
-/** Core's name for a CLI format name. */
+/** Core's name for a CLI format name: the same name, each with its host's own semantics. */
 export function coreFormat(format: ReadFormat): ParseableFormat;
 export function coreFormat(format: CliFormat): RedirectFormat;
 export function coreFormat(format: CliFormat): RedirectFormat {
-  return format === 'next' ? 'vercel' : format;
+  return format;
 }
 
 /** zod schema of `--format` and `--from`. */

@@ -1,5 +1,6 @@
 import { lineSpans, type ParseableFormat, serializeRedirects } from '@org/redirect-core/formats';
 import type { RedirectRule, RuleOrigin } from '@org/redirect-core/map';
+import { isNextTrailingSlash } from './prove';
 
 /**
  * In-place edits of a redirect file: only the characters of a rewritten rule's destination (and,
@@ -38,6 +39,10 @@ export function editInPlace(input: {
     input.format === 'json' || nextLike(input.format)
       ? jsonElements(input.text, input.format === 'json' ? 'rules' : 'redirects')
       : null;
+  // Core's `next` format puts Next.js's own trailing-slash redirect before the file's entries.
+  const first = input.rules[0];
+  const leading =
+    input.format === 'next' && first !== undefined && isNextTrailingSlash(first) ? 1 : 0;
   for (const edit of input.edits) {
     const old = input.rules[edit.index];
     if (old === undefined) return { ok: false, index: edit.index, reason: 'no such rule' };
@@ -74,7 +79,7 @@ export function editInPlace(input: {
     } else if (nextLike(input.format)) {
       made = queryChange
         ? 'Next.js and Vercel redirects always keep the query string'
-        : jsonSplices(input.text, elements?.[edit.index], 'destination', to, null);
+        : jsonSplices(input.text, elements?.[edit.index - leading], 'destination', to, null);
     } else {
       made = jsonSplices(
         input.text,

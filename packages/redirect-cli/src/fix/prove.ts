@@ -62,8 +62,12 @@ export function decideFixes(
 ): FixDecision[] {
   const label = options.label ?? ((index: number) => `rule ${index + 1} (${rules[index]?.from})`);
   const caseSensitive = options.caseSensitive === true;
-  const odd = rules.findIndex((rule) => !modelled(rule));
-  const normalized = odd === -1 ? rules.map((rule) => normalizeRule(rule)) : [];
+  // Next.js's own trailing-slash redirect (core's `next` format puts it first): it answers only
+  // paths that end in "/", so the proof checks that instead of reading its pattern.
+  const slashRule = rules.findIndex(isNextTrailingSlash);
+  const odd = rules.findIndex((rule, index) => index !== slashRule && !modelled(rule));
+  const normalized =
+    odd === -1 ? rules.map((rule, index) => normalizeRule(index === slashRule ? NEVER : rule)) : [];
   const served = new Set<string>();
   for (const rule of normalized) if (rule.conditions?.host) served.add(rule.conditions.host);
   const decisions: FixDecision[] = [];
@@ -78,7 +82,12 @@ export function decideFixes(
     const proof =
       odd !== -1
         ? `${label(odd)} is written in a way the fix cannot follow (${rules[odd]!.from})`
-        : proveCollapse({ rules, normalized, served, label, caseSensitive }, finding.rules);
+        : finding.rules.includes(slashRule)
+          ? `${label(slashRule)} is Next.js's own trailing-slash redirect, which the fix does not rewrite`
+          : proveCollapse(
+              { rules, normalized, served, label, caseSensitive, slashRule },
+              finding.rules,
+            );
     if (typeof proof === 'string') {
       decisions.push({ kind: 'suggest', index, rule: finding.fix?.rule, reason: proof });
     } else decisions.push({ kind: 'apply', index, rule: proof });
@@ -93,6 +102,21 @@ interface Context {
   /** How a message names a rule. */
   readonly label: (index: number) => string;
   readonly caseSensitive: boolean;
+  /** Index of Next.js's own trailing-slash redirect, -1 when the rules have none. */
+  readonly slashRule?: number;
+}
+
+/** Stands in for Next.js's trailing-slash redirect where a core pattern is needed: its literals. */
+export const NEVER: RedirectRule = { from: '/', to: '/', status: 308 };
+
+/** Whether `rule` is Next.js's own redirect of "/a/" to "/a", as core's `next` format reads it. */
+export function isNextTrailingSlash(rule: RedirectRule): boolean {
+  return (
+    rule.syntax === 'next' &&
+    rule.from === '/:path+/' &&
+    rule.to === '/:path+' &&
+    rule.status === 308
+  );
 }
 
 // The fields whose meaning the proof knows; a hop with any other (a rewrite's `serve`, Next.js
@@ -366,7 +390,11 @@ function firstOverlap(
 ): number {
   const { normalized } = context;
   const end = Math.min(before, normalized.length);
+  const slashRule = context.slashRule ?? -1;
+  // Next.js's trailing-slash redirect answers a path that ends in "/" (and is not "/").
+  if (slashRule !== -1 && slashRule < end && endsWithSlash(template)) return slashRule;
   for (let index = 0; index < end; index += 1) {
+    if (index === slashRule) continue;
     const rule = normalized[index]!;
     const ruleHost = rule.conditions?.host ?? null;
     if (ruleHost !== null && host !== null && ruleHost !== host) continue;
@@ -424,4 +452,12 @@ function compatible(x: Token, y: Token): boolean {
 function withoutTrailingSlash(items: readonly Item[]): readonly Item[] {
   const last = items.at(-1);
   return last?.kind === 'literal' && last.text === '' ? items.slice(0, -1) : items;
+}
+
+// Whether a path of `template` may end in "/" after at least one segment.
+function endsWithSlash(template: Template): boolean {
+  const last = template.items.at(-1);
+  if (last === undefined) return false;
+  // A value never ends in "/": a request path that did was answered by that redirect first.
+  return last.kind === 'literal' && last.text === '' && template.items.length > 1;
 }

@@ -6,6 +6,7 @@ import {
   type RedirectMap,
   type RedirectRule,
 } from '@org/redirect-core/map';
+import { isNextTrailingSlash, NEVER } from './prove';
 
 /**
  * The empirical half of `--fix`: both maps answer the same generated requests, followed hop by
@@ -51,7 +52,7 @@ export function generateRequests(
   focus: readonly number[],
   limit: number,
 ): { method: string; url: string }[] {
-  const normalized = rules.map((rule) => normalizeRule(rule));
+  const normalized = rules.map((rule) => normalizeRule(isNextTrailingSlash(rule) ? NEVER : rule));
   const literals = new Set<string>();
   const hosts = new Set<string>(['']);
   const methodSet = new Set<string>(extraMethods);

@@ -34,6 +34,13 @@ describe('redirectMapJsonSchema', () => {
       'query',
       'methods',
       'preserveQuery',
+      // Fields of rules read from a host's file.
+      'syntax',
+      'serve',
+      'scheme',
+      'has',
+      'missing',
+      'conditions',
     ]);
     for (const field of Object.values(rule.properties)) expect(field.description).toBeTruthy();
   });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ruleFields as fields, redirectRuleSchema as ruleSchema } from '../map/rules';
+import { hostRuleFields, ruleFields, redirectRuleSchema as ruleSchema } from '../map/rules';
 import type { RedirectRule, RuleOrigin } from '../map/types';
 import { inEnglish, lazySchema } from '../validation/lazy-schema';
 import { RedirectParseError } from './errors';
@@ -7,6 +7,9 @@ import { IssueList, settle } from './issues';
 import { elementLines, parseJsonText } from './json-text';
 import type { ParsedRedirects, ParseOptions, SerializedRedirects } from './types';
 import { describeZodIssues } from './zod-issues';
+
+// Every field a rule in our JSON may have: a host rule's (`syntax`, `has`...) too.
+const fields = [...ruleFields, ...hostRuleFields] as const;
 
 // The shape of a rule; what the fields mean together (patterns, params, status or permanent) is
 // checked by createRedirectMap, which reports the same lines through `origins`.
@@ -67,7 +70,8 @@ export function parseJsonRules(text: string, options: ParseOptions = {}): Parsed
 }
 
 /**
- * Writes rules as `{ "rules": [...] }`, one rule a line. Nothing is lost.
+ * Writes rules as `{ "rules": [...] }`, one rule a line. Nothing is lost: rules read from a
+ * host's file keep their `syntax`, `serve` and conditions, and read back with the same answers.
  *
  * @example
  * ```ts

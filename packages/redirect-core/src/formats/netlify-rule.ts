@@ -137,7 +137,7 @@ export function netlifyRule(entry: NetlifyEntry): NetlifyRuleResult {
     ...(serve ? { serve: status } : { status: status as 301 }),
     ...(host === undefined ? {} : { host }),
     ...(scheme === undefined ? {} : { scheme }),
-    ...(query === undefined ? {} : { query, preserveQuery: false }),
+    ...(query === undefined ? {} : { query }),
     ...(conditions === undefined ? {} : { conditions }),
   };
   return { kind: 'rule', rule, notes };

@@ -28,7 +28,9 @@ export const nextOptions = { caseSensitive: false } as const;
 
 /**
  * Next.js's own redirect of a path with a trailing slash to the path without it
- * (`trailingSlash: false`, the default), which runs before the redirects of next.config.
+ * (`trailingSlash: false`, the default), which runs before the redirects of next.config. The map
+ * reads it as all of Next's own path redirects (308): first a path with `\` or `//` to the path
+ * with single `/` (Next's `normalizeRepeatedSlashes`), else the trailing slash.
  */
 export const nextTrailingSlashRule: RedirectRule = {
   from: '/:path+/',

@@ -276,6 +276,8 @@ const REFERENCE = /:[A-Za-z_][A-Za-z0-9_]*\*?/g;
  * or it substitutes more than {@link MAX_SUBSTITUTIONS} values.
  */
 export function locationLimitProblem(to: string, prefix: string, maxLength: number): string | null {
+  // A reference takes two characters or more, so a short `to` that fits needs no counting.
+  if (to.length <= 2 * MAX_SUBSTITUTIONS && prefix.length + to.length <= maxLength) return null;
   // A scheme's "://" and a port's digits are no references.
   const references = to.match(REFERENCE) ?? [];
   if (references.length > MAX_SUBSTITUTIONS) {

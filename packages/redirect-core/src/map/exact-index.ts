@@ -1,4 +1,4 @@
-import type { RedirectRule } from './types';
+import type { MatchResult, RedirectRule } from './types';
 
 // A `from` that is a valid exact path on its own (no param, splat, "%" or empty segment), and
 // a `to` that is a valid destination without params: checked without building a pattern.
@@ -18,9 +18,10 @@ export class ExactSlot {
 
 /**
  * Exact paths by key: a rule alone on its path as its index (the common case, no object),
- * several rules or a shadowed path as an {@link ExactSlot}.
+ * several rules or a shadowed path as an {@link ExactSlot}. Once the matcher has answered a
+ * rule alone on its path, the key holds that shared answer instead of the index.
  */
-export type ExactIndex = Map<string, number | ExactSlot>;
+export type ExactIndex = Map<string, number | ExactSlot | MatchResult>;
 
 /**
  * The key of a rule whose `from` is a plain exact path and whose `to` has no params, found
@@ -58,8 +59,8 @@ export function addExact(
 ): void {
   const found = exact.get(key);
   if (found === undefined) {
-    exact.set(key, conditional ? new ExactSlot([index], Number.POSITIVE_INFINITY) : index);
+    exact.set(key, conditional ? new ExactSlot([index], Infinity) : index);
   } else if (typeof found === 'number') {
-    exact.set(key, new ExactSlot([found, index], Number.POSITIVE_INFINITY));
+    exact.set(key, new ExactSlot([found, index], Infinity));
   } else if (found instanceof ExactSlot) found.rules.push(index);
 }

@@ -30,6 +30,22 @@ describe('a map with host rules', () => {
     }
   });
 
+  it("carries the request's query as Netlify does: only to a destination without parameters", () => {
+    const netlify = createRedirectMap([
+      { from: '/plain', to: '/p', status: 301, syntax: 'netlify' },
+      { from: '/own', to: '/o?y=1#top', status: 301, syntax: 'netlify' },
+      { from: '/empty', to: '/e?#top', status: 301, syntax: 'netlify' },
+      { from: '/filter', to: '/f', status: 301, syntax: 'netlify', query: { x: '1' } },
+    ]);
+    const at = (url: string) => netlify.match({ url })?.location;
+    expect(at('/plain?a=1&a=2&')).toBe('/p?a=1&a=2&');
+    expect(at('/own?a=1')).toBe('/o?y=1#top');
+    expect(at('/empty?a=1')).toBe('/e?a=1#top');
+    // Query conditions do not stop it: the whole request query goes on.
+    expect(at('/filter?x=1&extra=2')).toBe('/f?x=1&extra=2');
+    expect(at('/plain')).toBe('/p');
+  });
+
   it('keeps a substituted destination on the site', () => {
     const open = createRedirectMap([
       { from: '/go/*', to: '/:splat', status: 302, syntax: 'netlify' },

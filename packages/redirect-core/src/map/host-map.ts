@@ -204,13 +204,8 @@ export class HostRedirectMatcher {
       return { kind: 'serve', status: compiled.status, rule, reason: compiled.serve };
     }
     let destination = to;
-    const carry =
-      source.syntax === 'netlify' && source.preserveQuery !== false && request.query !== '';
-    if (carry) {
-      const hash = destination.indexOf('#');
-      const head = hash === -1 ? destination : destination.slice(0, hash);
-      const tail = hash === -1 ? '' : destination.slice(hash);
-      destination = `${head}${head.includes('?') ? '&' : '?'}${request.query}${tail}`;
+    if (source.syntax === 'netlify' && source.preserveQuery !== false && request.query !== '') {
+      destination = carryNetlifyQuery(destination, request.query);
     }
     const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(destination);
     const location = encodeLocation(absolute ? destination : this.#baseOrigin + destination);
@@ -243,4 +238,27 @@ function trimSlash(path: string): string {
 // it (and every client profile) into the `/map` bundle.
 function isRuleStatus(status: number): boolean {
   return (ruleStatusCodes as readonly number[]).includes(status);
+}
+
+/**
+ * Netlify passes the request's query on to a destination that has no query parameters of its
+ * own, whatever the rule's query conditions; a destination with parameters keeps only its own
+ * (netlify-cli 26.2.0, `src/utils/proxy.ts`, which drives the same netlify-redirector; seen on
+ * Netlify's edge too). The request's query is kept byte for byte.
+ */
+function carryNetlifyQuery(destination: string, query: string): string {
+  const hash = destination.indexOf('#');
+  const head = hash === -1 ? destination : destination.slice(0, hash);
+  const tail = hash === -1 ? '' : destination.slice(hash);
+  const mark = head.indexOf('?');
+  if (
+    mark !== -1 &&
+    head
+      .slice(mark + 1)
+      .split('&')
+      .some((part) => part !== '')
+  ) {
+    return destination;
+  }
+  return `${mark === -1 ? head : head.slice(0, mark)}?${query}${tail}`;
 }

@@ -285,6 +285,24 @@ describe('createRedirectMap: headers and cache policy', () => {
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first?.headers)).toBe(true);
   });
+
+  it('answers every form of a path the same once its answer is kept', () => {
+    const map = createRedirectMap([
+      { from: '/a', to: '/b?x=1', permanent: true },
+      { from: '/c', to: '/d', preserveQuery: false },
+      { from: '/*', to: '/other' },
+    ]);
+    const kept = map.match({ url: '/a' });
+    expect(kept?.location).toBe('/b?x=1');
+    expect(map.match({ url: '/a' })).toBe(kept);
+    expect(map.match({ url: '/a?y=2&x=9' })?.location).toBe('/b?x=1&y=2');
+    expect(map.match({ url: '/A/?y=2' })?.location).toBe('/b?x=1&y=2');
+    expect(map.match({ url: new URL('https://example.com/a?y=2') })?.location).toBe('/b?x=1&y=2');
+    expect(map.match({ url: 'https://example.com/a' })?.rule.index).toBe(0);
+    expect(map.match({ url: '/c' })?.location).toBe('/d');
+    expect(map.match({ url: '/c?q=1' })?.location).toBe('/d');
+    expect(map.match({ url: '/e' })?.rule.index).toBe(2);
+  });
 });
 
 describe('createRedirectMap: open redirects', () => {

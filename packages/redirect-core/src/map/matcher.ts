@@ -52,8 +52,8 @@ export class RedirectMatcher {
   /** Where each rule came from, as given in the options. */
   readonly origins: readonly (RuleOrigin | undefined)[] | undefined;
   readonly #strict: boolean;
+  /** Exact paths; a canonical target once answered holds its shared answer (see #match). */
   readonly #exact: ExactIndex = new Map();
-  readonly #answers = new Map<string, MatchResult>();
   readonly #tree: SegmentTree;
   /** CONDITIONAL, DROPS_QUERY and MERGES bits per rule. */
   readonly #flags: Uint8Array;
@@ -169,18 +169,17 @@ export class RedirectMatcher {
     let path: string;
     let query = '';
     let urlHost: string | null = null;
-    let found: number | ExactSlot | undefined;
+    let found: number | ExactSlot | MatchResult | undefined;
     let key: string | null;
     let escaped: boolean | undefined;
     if (typeof url === 'string') {
-      // The answers already given for exact paths, keyed by the canonical target: returned
-      // without looking into them, which keeps the hottest path to one hash lookup.
-      const answer = this.#answers.get(url);
-      if (answer !== undefined) return answer;
       // A target equal to an exact key, byte for byte, is that key's path (keys hold no raw
       // "?" or "#", and are normalised).
       found = this.#exact.get(url);
       if (found !== undefined) {
+        // The answer already given for this canonical target: returned without looking into
+        // it, which keeps the hottest path to one hash lookup.
+        if (typeof found === 'object' && !(found instanceof ExactSlot)) return found;
         path = url;
         key = url;
       } else if (url.charCodeAt(0) === 47) {
@@ -238,20 +237,25 @@ export class RedirectMatcher {
 
     if (key === null) return null;
     if (found === undefined && key !== path) found = this.#exact.get(key);
+    // An answer given before stands for its rule: this request may carry a query.
+    if (typeof found === 'object' && !(found instanceof ExactSlot)) found = found.rule.index;
     // The key is the request's own path: its segments need no normalising for captures.
     const plain = key === path;
     if (typeof found === 'number') {
       // A rule alone on its path: remember its shared answer for this exact request target.
       const answer = this.#respond(found, path, query, plain);
-      // Only the canonical target, so variants (case, trailing slash, escapes) cannot grow it.
+      // Only for the canonical target: variants (case, trailing slash, escapes) are not kept.
       if (answer !== null && url === key && answer === this.#targets[found]) {
-        this.#answers.set(url, answer);
+        // Keyed anew by the request's string: a rule's key may be a rope (a concatenated
+        // string), slower to compare on every hit than the flat string a server hands over.
+        this.#exact.delete(url);
+        this.#exact.set(url, answer);
       }
       return answer;
     }
 
     const req = this.#conditions.size > 0 ? new RequestView(input, query, urlHost) : null;
-    let best = Number.POSITIVE_INFINITY;
+    let best = Infinity;
     if (found !== undefined) {
       best = this.#picker.first(found.rules, best, req);
       if (best < found.shadow) return this.#respond(best, path, query, plain);
@@ -261,7 +265,7 @@ export class RedirectMatcher {
       tree.escaped = escaped ?? key.indexOf('%') !== -1;
       best = tree.first(key, best, req);
     }
-    return best === Number.POSITIVE_INFINITY ? null : this.#respond(best, path, query, plain);
+    return best === Infinity ? null : this.#respond(best, path, query, plain);
   }
 
   #respond(index: number, path: string, query: string, plain: boolean): MatchResult | null {

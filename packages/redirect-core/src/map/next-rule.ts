@@ -24,7 +24,11 @@ type Query = Map<string, string | string[]>;
 /** Options Next builds its matchers with. */
 export interface NextRuleOptions {
   readonly caseSensitive?: boolean;
-  /** Next's own rules (the trailing-slash redirect): matched without the `/_next` guard. */
+  /**
+   * Next's own redirect (the trailing-slash rule core's `next` format puts first): matched
+   * without the `/_next` guard, and it also answers a path with `\\` or `//`, which Next
+   * redirects (308) to the path with `/` and single slashes before anything else runs.
+   */
   readonly internal?: boolean;
 }
 
@@ -42,6 +46,9 @@ export function compileNextRule(rule: RedirectRule, options: NextRuleOptions = {
   const matcher = regexpToFunction<Params>(new RegExp(source, base.flags), keys);
   const match = (request: HostRequest): string | null => {
     if (request.path === null) return null;
+    if (options.internal && REPEATED_SLASHES.test(request.path)) {
+      return repeatedSlashesRedirect(request.path, request.query);
+    }
     const found = matcher(request.path);
     if (found === false) return null;
     const params: Params = Object.create(null);
@@ -56,6 +63,18 @@ export function compileNextRule(rule: RedirectRule, options: NextRuleOptions = {
     return nextDestination(rule.to, params, query);
   };
   return { match };
+}
+
+// Next's base server: a raw path (before `?`) with a backslash or `//` is redirected first.
+const REPEATED_SLASHES = /\\|\/\//;
+
+/**
+ * Next's `normalizeRepeatedSlashes` (next/dist/shared/lib/utils): backslashes become `/`, runs
+ * of `/` one `/`, the query kept as sent (dropped when empty).
+ */
+function repeatedSlashesRedirect(path: string, query: string): string {
+  const clean = path.replace(/\\/g, '/').replace(/\/\/+/g, '/');
+  return query === '' ? clean : `${clean}?${query}`;
 }
 
 /** The request's query as Next parses it: form-decoded, repeats as arrays. */

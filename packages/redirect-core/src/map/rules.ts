@@ -8,6 +8,7 @@ import {
   parseDestination,
   parsePattern,
 } from './pattern';
+import { plainRuleShape } from './rule-shape';
 import { ruleStatus } from './rule-status';
 import type { ConfigIssue, RedirectMapOptions, RedirectRule } from './types';
 
@@ -30,6 +31,20 @@ export const ruleFields = [
   'query',
   'methods',
   'preserveQuery',
+] as const;
+
+/**
+ * The fields a rule read from a host's file adds (see {@link RedirectRule}): how the host reads
+ * it (`syntax`), what the host serves itself (`serve`), and the host's conditions. A JSON rules
+ * file may hold them, so host rules survive a round trip through it.
+ */
+export const hostRuleFields = [
+  'syntax',
+  'serve',
+  'scheme',
+  'has',
+  'missing',
+  'conditions',
 ] as const;
 
 const statusHints: Readonly<Record<number, string>> = {
@@ -155,9 +170,93 @@ export const redirectRuleSchema = /* @__PURE__ */ lazySchema(() =>
         .register(z.globalRegistry, {
           description: "Carry the request's query to the destination. Default true.",
         }),
+      ...hostRuleShape(),
     })
     .register(z.globalRegistry, { title: 'Redirect rule' }),
 );
+
+// The shape of the host-rule fields (types.ts: `HostSyntax`, `HostCondition`, `NetlifyConditions`).
+function hostRuleShape() {
+  const words = (field: string) =>
+    z.optional(
+      z.array(z.string(), {
+        error: `${PREFIX}: \`conditions.${field}\` must be a list of strings.`,
+      }),
+    );
+  const condition = z.strictObject(
+    {
+      type: z.enum(['header', 'cookie', 'query', 'host'], {
+        error: `${PREFIX}: a condition's \`type\` is header, cookie, query or host.`,
+      }),
+      key: z.optional(z.string()),
+      value: z.optional(z.string()),
+    },
+    { error: `${PREFIX}: a condition is an object { type, key?, value? }.` },
+  );
+  const conditions = (name: 'has' | 'missing', description: string) =>
+    z
+      .optional(
+        z.array(condition, {
+          error: `${PREFIX}: \`${name}\` must be a list of { type, key?, value? }.`,
+        }),
+      )
+      .register(z.globalRegistry, { description });
+  return {
+    syntax: z
+      .optional(
+        z.enum(['netlify', 'next'], {
+          error: `${PREFIX}: \`syntax\` must be "netlify" or "next".`,
+        }),
+      )
+      .register(z.globalRegistry, {
+        description:
+          'Read `from` and fill `to` as this host does: "netlify" (_redirects, netlify.toml) or "next" (Next.js and Vercel path-to-regexp).',
+      }),
+    serve: z
+      .optional(
+        z
+          .int({ error: `${PREFIX}: \`serve\` must be an HTTP status such as 200 or 404.` })
+          .check(
+            z.gte(100, { error: `${PREFIX}: \`serve\` must be an HTTP status (100-599).` }),
+            z.lte(599, { error: `${PREFIX}: \`serve\` must be an HTTP status (100-599).` }),
+          ),
+      )
+      .register(z.globalRegistry, {
+        description:
+          'The host answers with this status itself (a 200 rewrite or proxy, a 404 page): the map answers "serve".',
+      }),
+    scheme: z
+      .optional(
+        z.enum(['http', 'https'], { error: `${PREFIX}: \`scheme\` must be "http" or "https".` }),
+      )
+      .register(z.globalRegistry, {
+        description: 'Only requests with this scheme match (a Netlify rule on https://host/...).',
+      }),
+    has: conditions(
+      'has',
+      'Next.js / Vercel `has`: every condition must hold (values are regular expressions).',
+    ),
+    missing: conditions('missing', 'Next.js / Vercel `missing`: no condition may hold.'),
+    conditions: z
+      .optional(
+        z.strictObject(
+          {
+            language: words('language'),
+            country: words('country'),
+            role: words('role'),
+            cookie: words('cookie'),
+          },
+          {
+            error: `${PREFIX}: \`conditions\` is an object { language?, country?, role?, cookie? }.`,
+          },
+        ),
+      )
+      .register(z.globalRegistry, {
+        description:
+          'Netlify conditions: Language and Cookie are evaluated, Country and Role are decided by the host.',
+      }),
+  };
+}
 
 /**
  * A redirect map file in redirect-core's own JSON format: an array of rules, or
@@ -276,7 +375,9 @@ function zodIssues(
     if (issue.code === 'unrecognized_keys') {
       message = `${PREFIX}: unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys
         .map((k) => `"${k}"`)
-        .join(', ')}; the fields are ${ruleFields.join(', ')}.`;
+        .join(
+          ', ',
+        )}; the fields are ${ruleFields.join(', ')} (and for host rules ${hostRuleFields.join(', ')}).`;
     } else if (!message.startsWith(PREFIX)) {
       message = `${PREFIX}: ${field === '' ? 'the rule' : `\`${field}\``}: ${message}.`;
       if (field === '') message += ' Write each rule as an object { from, to, ... }.';
@@ -296,16 +397,22 @@ export function checkRuleShapes(
   issues: ConfigIssue[],
 ): Set<number> | null {
   let bad: Set<number> | null = null;
+  // zod checks only the rules the quick check cannot vouch for, with the same issues.
+  const rest: number[] = [];
+  for (let index = 0; index < rules.length; index++) {
+    if (!plainRuleShape(rules[index])) rest.push(index);
+  }
   // In chunks, so zod's parsed copies die young instead of filling the old generation.
-  for (let start = 0; start < rules.length; start += SHAPE_CHUNK) {
+  for (let start = 0; start < rest.length; start += SHAPE_CHUNK) {
     arraySchema ??= z.array(redirectRuleSchema);
+    const indexes = rest.slice(start, start + SHAPE_CHUNK);
     const shape = arraySchema.safeParse(
-      start === 0 && rules.length <= SHAPE_CHUNK ? rules : rules.slice(start, start + SHAPE_CHUNK),
+      indexes.map((index) => rules[index]),
       inEnglish(),
     );
     if (shape.success) continue;
     for (const issue of shape.error.issues) {
-      if (typeof issue.path[0] === 'number') issue.path[0] += start;
+      if (typeof issue.path[0] === 'number') issue.path[0] = indexes[issue.path[0]]!;
     }
     bad ??= new Set();
     for (const index of zodIssues(shape.error, options, issues)) bad.add(index);
@@ -319,6 +426,8 @@ const SHAPE_CHUNK = 1024;
  * Checks a list of rules and returns every problem at once (an empty list when the rules are
  * valid): the shape of each rule with zod, then what its fields mean together. Each issue names
  * the rule index, its line and file when `options.origins` has them, the field, and what to do.
+ * Rules read from a host's file (`syntax` or `serve`) get the shape check here; their pattern
+ * is read with the host's syntax by `createRedirectMap`, which throws on what the host refuses.
  *
  * @example
  * ```ts
@@ -339,6 +448,9 @@ export function checkRules(rules: unknown, options?: RedirectMapOptions): Config
   for (let index = 0; index < rules.length; index++) {
     const rule = rules[index] as RedirectRule;
     if (rule === null || typeof rule !== 'object') continue;
+    // A host rule's `from` is in its host's syntax (`/about*`, `/:id(\\d+)`): createRedirectMap
+    // reads it as the host does and reports what the host would refuse.
+    if (rule.syntax !== undefined || rule.serve !== undefined) continue;
     checkRule(rule, index, options, issues, badShape);
   }
   if (issues.length > 1) issues.sort((a, b) => a.index - b.index);
