@@ -75,7 +75,8 @@ const pairs: Pair[] = [
     ours: 'plugin',
     path: hitPath,
   },
-  // Hono: withRedirects(app) runs before Hono's router, the way to meet the bare figures.
+  // Hono, both ways of installing a map: withRedirects(app) in front of the router, and the
+  // redirects() middleware (also against a no-op middleware, to show Hono's own middleware cost).
   {
     name: 'withRedirects(app): non-matching route, 100k rules vs bare',
     framework: 'hono',
@@ -90,15 +91,13 @@ const pairs: Pair[] = [
     ours: 'wrapped',
     path: hitPath,
   },
-  // The middleware pays Hono's own cost of any middleware (async compose; on Node.js, no
-  // synchronous response path): compared with a no-op middleware, and with bare for the record.
   {
     name: 'redirects() middleware: non-matching route, 100k rules vs a no-op middleware',
     framework: 'hono',
     baseline: 'noop',
     ours: 'plugin',
     path: '/hello',
-    target: true,
+    target: false,
   },
   {
     name: 'redirects() middleware: non-matching route, 100k rules vs bare',
@@ -106,7 +105,6 @@ const pairs: Pair[] = [
     baseline: 'bare',
     ours: 'plugin',
     path: '/hello',
-    target: false,
   },
   {
     name: 'redirects() middleware: rule hit vs hand-written redirect',
@@ -114,7 +112,6 @@ const pairs: Pair[] = [
     baseline: 'handwritten',
     ours: 'plugin',
     path: hitPath,
-    target: false,
   },
 ];
 

@@ -13,10 +13,9 @@ export interface FetchApp<Rest extends unknown[]> {
 /**
  * A fetch handler that answers requests matching a redirect map before `app` sees them, and
  * hands every other request to `app.fetch` unchanged (with `env` and the execution context).
- * The answers are those of {@link redirects}. Use it where Hono's per-request cost matters:
- * any Hono middleware runs through Hono's async compose, and on Node.js that also turns off
- * @hono/node-server's synchronous response path; this wrapper costs one map lookup, and a
- * response the app returns synchronously stays synchronous.
+ * The answers are those of {@link redirects}. It runs before Hono's router and middleware
+ * compose: one map lookup per request, and a response the app returns synchronously stays
+ * synchronous (@hono/node-server writes those without awaiting).
  *
  * @param app - the Hono app (its `fetch` is called with the same arguments).
  * @param rulesOrMap - redirect rules, a map from `createRedirectMap`, or a `RedirectSource`.
