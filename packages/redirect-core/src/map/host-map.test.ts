@@ -73,3 +73,18 @@ describe('a map with host rules', () => {
     }
   });
 });
+
+describe('the analysis of a host map', () => {
+  it("keeps a host's own trailing-slash distinction: /a/ -> /a is no self-redirect on Next.js", () => {
+    const map = createRedirectMap(
+      [
+        { from: '/docs/ja/', to: '/docs/ja', status: 308, syntax: 'next' },
+        { from: '/same', to: '/same', status: 308, syntax: 'next' },
+      ],
+      { caseSensitive: true },
+    );
+    expect(map.match({ url: '/docs/ja' })).toBeNull();
+    const selfRedirects = map.analyze().filter((finding) => finding.kind === 'self-redirect');
+    expect(selfRedirects.map((finding) => finding.rules)).toEqual([[1]]);
+  });
+});

@@ -92,10 +92,24 @@ class HostRedirectMap extends HostRedirectMatcher implements RedirectMap {
   }
   analyze(): Finding[] {
     const { caseSensitive, trailingSlash, origins } = this.#options;
-    return analyzeRedirects(this.rules, {
+    const findings = analyzeRedirects(this.rules, {
       ...(caseSensitive === undefined ? {} : { caseSensitive }),
       ...(trailingSlash === undefined ? {} : { trailingSlash }),
       ...(origins === undefined ? {} : { origins }),
     });
+    // The analysis follows plain approximations of host rules, which may not tell `/a/` from
+    // `/a` where the host does: a self-redirect the host's own matching refutes is dropped.
+    return findings.filter((finding) => !this.#refutes(finding));
+  }
+
+  #refutes(finding: Finding): boolean {
+    if (finding.kind !== 'self-redirect' || finding.rules.length !== 1) return false;
+    const index = finding.rules[0]!;
+    const from = this.rules[index]?.from ?? '';
+    if (!/^\/[^:*()?+{}\\]*$/.test(from)) return false;
+    const first = this.match({ url: from });
+    if (first?.kind !== 'redirect' || first.rule.index !== index) return false;
+    const again = this.match({ url: first.location });
+    return again === null || again.rule.index !== index;
   }
 }
