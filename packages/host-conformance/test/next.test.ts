@@ -4,7 +4,12 @@ import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createRedirectMap, type MatchAnswer, parseRedirects } from '@org/redirect-core';
+import {
+  createRedirectMap,
+  type MatchAnswer,
+  parseRedirects,
+  type RedirectMap,
+} from '@org/redirect-core';
 import { freePort } from '@org/test-utils/port';
 import { parse, type Token } from 'path-to-regexp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,40 +211,49 @@ function describeAnswer(answer: MatchAnswer | null): string {
     : `${answer.status} ${answer.location} (rule ${answer.rule.index + 1})`;
 }
 
+/**
+ * Sends `all` to next start, 16 at a time (one server, bounded concurrency), and compares each
+ * answer with the map's. A redirect to `/unmatched-real` is the real lists' "no entry matched".
+ */
+async function compareWithNext(map: RedirectMap, all: readonly Probe[]) {
+  const disagreements: string[] = [];
+  let agreed = 0;
+  let redirected = 0;
+  for (let start = 0; start < all.length; start += 16) {
+    const batch = all.slice(start, start + 16);
+    const answers = await Promise.all(batch.map(send));
+    for (const [i, probe] of batch.entries()) {
+      const theirs = answers[i]!;
+      const host = probe.headers.host ?? 'site.test';
+      const ours = map.match({ url: target(probe), headers: { host, ...probe.headers } });
+      const base = `http://${host}${probe.path}`;
+      const unmatched =
+        theirs.location !== undefined &&
+        new URL(theirs.location, base).pathname === '/unmatched-real';
+      const nextRedirects = theirs.status >= 300 && theirs.status < 400 && !unmatched;
+      if (nextRedirects) redirected += 1;
+      const same = nextRedirects
+        ? ours?.kind === 'redirect' &&
+          ours.status === theirs.status &&
+          new URL(ours.location, base).href === new URL(theirs.location ?? '', base).href
+        : ours === null;
+      if (same) agreed += 1;
+      else {
+        disagreements.push(
+          `${probe.path} ${JSON.stringify(probe.headers)}: next ${theirs.status} ${theirs.location ?? ''}, map ${describeAnswer(ours)}`,
+        );
+      }
+    }
+  }
+  return { agreed, redirected, disagreements };
+}
+
 describe('Next.js redirects(): the map answers as next start', () => {
   it('agrees on every generated request', async () => {
     const parsed = parseRedirects(text, 'next', { file: 'next-redirects.json' });
     const map = createRedirectMap(parsed.rules, { origins: parsed.origins, ...parsed.options });
     const all = probes();
-    const disagreements: string[] = [];
-    let agreed = 0;
-    let redirected = 0;
-    // A few requests at a time: one server, bounded concurrency.
-    for (let start = 0; start < all.length; start += 16) {
-      const batch = all.slice(start, start + 16);
-      const answers = await Promise.all(batch.map(send));
-      for (const [i, probe] of batch.entries()) {
-        const theirs = answers[i]!;
-        const ours = map.match({
-          url: target(probe),
-          headers: { host: 'site.test', ...probe.headers },
-        });
-        const base = `http://${probe.headers.host ?? 'site.test'}${probe.path}`;
-        const nextRedirects = theirs.status >= 300 && theirs.status < 400;
-        if (nextRedirects) redirected += 1;
-        const same = nextRedirects
-          ? ours?.kind === 'redirect' &&
-            ours.status === theirs.status &&
-            new URL(ours.location, base).href === new URL(theirs.location ?? '', base).href
-          : ours === null;
-        if (same) agreed += 1;
-        else {
-          disagreements.push(
-            `${probe.path} ${JSON.stringify(probe.headers)}: next ${theirs.status} ${theirs.location ?? ''}, map ${describeAnswer(ours)}`,
-          );
-        }
-      }
-    }
+    const { agreed, redirected, disagreements } = await compareWithNext(map, all);
     console.info(
       `next redirects(): ${all.length} requests (${redirected} redirected by Next), ${agreed} agree (${((100 * agreed) / all.length).toFixed(2)}%)`,
     );
@@ -286,34 +300,7 @@ describe.each(realLists)('real list $file: the map answers as next start', ({ id
     const all = generated
       .filter((_, i) => i % stride === 0)
       .map((probe) => ({ ...probe, headers: { ...probe.headers, host } }));
-    const disagreements: string[] = [];
-    let agreed = 0;
-    let redirected = 0;
-    for (let start = 0; start < all.length; start += 16) {
-      const batch = all.slice(start, start + 16);
-      const answers = await Promise.all(batch.map(send));
-      for (const [i, probe] of batch.entries()) {
-        const theirs = answers[i]!;
-        const ours = map.match({ url: target(probe), headers: probe.headers });
-        const base = `http://${host}${probe.path}`;
-        const unmatched =
-          theirs.location !== undefined &&
-          new URL(theirs.location, base).pathname === '/unmatched-real';
-        const nextRedirects = theirs.status >= 300 && theirs.status < 400 && !unmatched;
-        if (nextRedirects) redirected += 1;
-        const same = nextRedirects
-          ? ours?.kind === 'redirect' &&
-            ours.status === theirs.status &&
-            new URL(ours.location, base).href === new URL(theirs.location ?? '', base).href
-          : ours === null && (unmatched || theirs.status < 300 || theirs.status >= 400);
-        if (same) agreed += 1;
-        else {
-          disagreements.push(
-            `${probe.path}: next ${theirs.status} ${theirs.location ?? ''}, map ${describeAnswer(ours)}`,
-          );
-        }
-      }
-    }
+    const { agreed, redirected, disagreements } = await compareWithNext(map, all);
     console.info(
       `real ${file}: ${entries.length} entries, ${all.length} requests of ${generated.length} generated (${redirected} redirected by Next), ${agreed} agree (${((100 * agreed) / all.length).toFixed(2)}%)`,
     );

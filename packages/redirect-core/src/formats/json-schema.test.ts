@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hostRuleFields } from '../map/rules';
 import { redirectMapJsonSchema } from './json-schema';
 
 describe('redirectMapJsonSchema', () => {
@@ -35,12 +36,7 @@ describe('redirectMapJsonSchema', () => {
       'methods',
       'preserveQuery',
       // Fields of rules read from a host's file.
-      'syntax',
-      'serve',
-      'scheme',
-      'has',
-      'missing',
-      'conditions',
+      ...hostRuleFields,
     ]);
     for (const field of Object.values(rule.properties)) expect(field.description).toBeTruthy();
   });

@@ -249,16 +249,7 @@ function isRuleStatus(status: number): boolean {
 function carryNetlifyQuery(destination: string, query: string): string {
   const hash = destination.indexOf('#');
   const head = hash === -1 ? destination : destination.slice(0, hash);
-  const tail = hash === -1 ? '' : destination.slice(hash);
   const mark = head.indexOf('?');
-  if (
-    mark !== -1 &&
-    head
-      .slice(mark + 1)
-      .split('&')
-      .some((part) => part !== '')
-  ) {
-    return destination;
-  }
-  return `${mark === -1 ? head : head.slice(0, mark)}?${query}${tail}`;
+  if (mark !== -1 && /[^&]/.test(head.slice(mark + 1))) return destination;
+  return `${mark === -1 ? head : head.slice(0, mark)}?${query}${destination.slice(head.length)}`;
 }

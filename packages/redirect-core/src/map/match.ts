@@ -99,17 +99,15 @@ class HostRedirectMap extends HostRedirectMatcher implements RedirectMap {
     });
     // The analysis follows plain approximations of host rules, which may not tell `/a/` from
     // `/a` where the host does: a self-redirect the host's own matching refutes is dropped.
-    return findings.filter((finding) => !this.#refutes(finding));
-  }
-
-  #refutes(finding: Finding): boolean {
-    if (finding.kind !== 'self-redirect' || finding.rules.length !== 1) return false;
-    const index = finding.rules[0]!;
-    const from = this.rules[index]?.from ?? '';
-    if (!/^\/[^:*()?+{}\\]*$/.test(from)) return false;
-    const first = this.match({ url: from });
-    if (first?.kind !== 'redirect' || first.rule.index !== index) return false;
-    const again = this.match({ url: first.location });
-    return again === null || again.rule.index !== index;
+    return findings.filter((finding) => {
+      const index = finding.rules[0]!;
+      if (finding.kind !== 'self-redirect') return true;
+      const first = this.match({ url: this.rules[index]!.from });
+      return (
+        first?.kind !== 'redirect' ||
+        first.rule.index !== index ||
+        this.match({ url: first.location })?.rule.index === index
+      );
+    });
   }
 }
