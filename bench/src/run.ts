@@ -78,7 +78,9 @@ const results = {
   seconds: (performance.now() - started) / 1000,
 };
 if (only) {
-  console.log(JSON.stringify({ matcher, adversarial, nextRequest, adapters, size, redis }, null, 2));
+  console.log(
+    JSON.stringify({ matcher, adversarial, nextRequest, adapters, size, redis }, null, 2),
+  );
 } else {
   const here = (file: string) => fileURLToPath(new URL(`../${file}`, import.meta.url));
   writeFileSync(here('results.json'), `${JSON.stringify(results, null, 2)}\n`);
