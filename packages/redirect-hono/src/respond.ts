@@ -1,40 +1,35 @@
 import { type RedirectStatus, redirectBody } from '@org/redirect-core';
 import type { Context } from 'hono';
 
+/** A redirect answer decided by core. */
+interface Answer {
+  readonly status: RedirectStatus;
+  readonly location: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** The body (none for HEAD) and headers of `answer`, as core words them. */
+function parts(method: string, answer: Answer) {
+  const note = redirectBody(method, answer.location);
+  return note === null
+    ? { body: null, headers: { ...answer.headers } }
+    : { body: note.body, headers: { ...answer.headers, 'content-type': note.contentType } };
+}
+
 /** A redirect decided by core as Hono's response (headers set on `c` earlier are kept). */
-export function redirectResponse(
-  c: Context,
-  answer: {
-    readonly status: RedirectStatus;
-    readonly location: string;
-    readonly headers: Readonly<Record<string, string>>;
-  },
-): Response {
-  const note = redirectBody(c.req.method, answer.location);
-  if (note === null) return c.body(null, answer.status, { ...answer.headers });
-  return c.body(note.body, answer.status, {
-    ...answer.headers,
-    'content-type': note.contentType,
-  });
+export function redirectResponse(c: Context, answer: Answer): Response {
+  const { body, headers } = parts(c.req.method, answer);
+  // Hono's overloads take a string or null, not their union.
+  return body === null
+    ? c.body(null, answer.status, headers)
+    : c.body(body, answer.status, headers);
 }
 
 /**
  * The same answer as a plain `Response`, for `withRedirects`, which runs before Hono
  * makes a context. Headers are a plain record, which @hono/node-server writes without a copy.
  */
-export function plainRedirectResponse(
-  method: string,
-  answer: {
-    readonly status: RedirectStatus;
-    readonly location: string;
-    readonly headers: Readonly<Record<string, string>>;
-  },
-): Response {
-  const note = redirectBody(method, answer.location);
-  if (note === null)
-    return new Response(null, { status: answer.status, headers: { ...answer.headers } });
-  return new Response(note.body, {
-    status: answer.status,
-    headers: { ...answer.headers, 'content-type': note.contentType },
-  });
+export function plainRedirectResponse(method: string, answer: Answer): Response {
+  const { body, headers } = parts(method, answer);
+  return new Response(body, { status: answer.status, headers });
 }
