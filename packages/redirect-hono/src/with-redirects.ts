@@ -34,11 +34,18 @@ export function withRedirects<Rest extends unknown[]>(
   options: RedirectsOptions = {},
 ): (request: Request, ...rest: Rest) => Response | Promise<Response> {
   const { source, onRedirect } = prepareRedirects(pkg, rulesOrMap, options);
-  return function fetchWithRedirects(request, ...rest) {
+  function fetchWithRedirects(request: Request): Response | Promise<Response> {
     const answer = matchRequest(source, request);
-    if (answer === null) return app.fetch(request, ...rest);
+    // All arguments as they came (env, execution context), through `arguments`: a rest
+    // parameter spread into app.fetch measured 0.90x of bare Hono on @hono/node-server.
+    // biome-ignore lint/complexity/noArguments: measured faster than a rest parameter, see above.
+    if (answer === null) return app.fetch.apply(app, arguments as unknown as [Request, ...Rest]);
     const response = plainRedirectResponse(request.method, answer);
     reportRedirect(pkg, onRedirect, answer, request.url);
     return response;
-  };
+  }
+  return fetchWithRedirects as unknown as (
+    request: Request,
+    ...rest: Rest
+  ) => Response | Promise<Response>;
 }
