@@ -94,7 +94,9 @@ export function renderReport(r: Results): string {
   for (const n of r.nextRequest) lines.push(`| ${n.scenario} | ${fmtSpread(n.opsPerSecond)} |`);
   lines.push(
     '',
-    '## Adapters: req/s (autocannon, 32 connections; server on core 0, load on core 1)',
+    '## Adapters: req/s (wrk, 32 connections; server on core 0, load on core 1)',
+    '',
+    'Runs alternate A-B-B-A; the ratio is the median of the ratios of adjacent runs (min–max in brackets), so a drift of the machine moves both halves of a pair alike. "The same answer written by hand" sends the bytes ours does (status, Location, Cache-Control, the short HTML note); the runner checks them before measuring. Rows without a target are for the record.',
     '',
   );
   lines.push(
@@ -103,7 +105,7 @@ export function renderReport(r: Results): string {
   );
   for (const a of r.adapters) {
     lines.push(
-      `| ${a.framework} | ${a.name} | ${fmtSpread(a.baseline)} | ${fmtSpread(a.ours)} | ${fmtRatio(a.ratio)} |`,
+      `| ${a.framework} | ${a.name} | ${fmtSpread(a.baseline)} | ${fmtSpread(a.ours)} | ${fmtRatio(a.ratio)} (${fmtRatio(a.ratios.min)}–${fmtRatio(a.ratios.max)}) |`,
     );
   }
   lines.push('', '## Edge bundle size (esbuild, platform browser, minified)', '');

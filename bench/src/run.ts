@@ -58,9 +58,9 @@ log('nextRequest');
 const nextRequest = wanted('next-request') ? benchNextRequest(runs, budgetMs) : [];
 log('edge bundle size');
 const size = wanted('size') ? await benchSize() : [];
-log('adapters (autocannon)');
+log('adapters (wrk)');
 const adapters = wanted('adapters')
-  ? await benchAdapters(quick ? 1 : 5, quick ? 1 : 3, frameworks)
+  ? await benchAdapters(quick ? 2 : 7, quick ? 1 : 2, frameworks)
   : [];
 log('redis (live maps: swap time, p99 during swaps)');
 const redis = wanted('redis') ? await benchRedis(quick ? 3 : 7, quick ? 3 : 5) : undefined;

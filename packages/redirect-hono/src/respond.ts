@@ -11,9 +11,10 @@ interface Answer {
 /** The body (none for HEAD) and headers of `answer`, as core words them. */
 function parts(method: string, answer: Answer) {
   const note = redirectBody(method, answer.location);
-  return note === null
-    ? { body: null, headers: { ...answer.headers } }
-    : { body: note.body, headers: { ...answer.headers, 'content-type': note.contentType } };
+  const headers: Record<string, string> = { ...answer.headers };
+  if (note === null) return { body: null, headers };
+  headers['content-type'] = note.contentType;
+  return { body: note.body, headers };
 }
 
 /** A redirect decided by core as Hono's response (headers set on `c` earlier are kept). */

@@ -140,6 +140,8 @@ const htmlEscapes = {
 
 /** `text` with `& < > " '` replaced by HTML character references. */
 export function escapeHtml(text: string): string {
+  // Most Locations hold none of the five: a test is cheaper than a replace with a callback.
+  if (!/[&<>"']/.test(text)) return text;
   return text.replace(/[&<>"']/g, (c) => htmlEscapes[c as keyof typeof htmlEscapes]);
 }
 
