@@ -2,6 +2,7 @@ import {
   type AdapterOptions,
   prepareRedirects,
   type RedirectInput,
+  RequestInput,
 } from '@org/redirect-core/adapter';
 import type { RequestHandler } from 'express';
 import { writeRedirect } from './respond';
@@ -37,7 +38,8 @@ export function redirects(
   const { source, onRedirect } = prepareRedirects(pkg, rulesOrMap, options);
   return function redirectsMiddleware(req, res, next) {
     const url = req.originalUrl;
-    const result = source.current().match({ url, method: req.method, headers: req.headers });
+    // Headers are read only by rules that need them: Node builds req.headers on first access.
+    const result = source.current().match(new RequestInput(url, req.method, req));
     // No rule, or one the app serves itself (a rewrite): the request goes on.
     if (result?.kind !== 'redirect') return next();
     writeRedirect(res, result);

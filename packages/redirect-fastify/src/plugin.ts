@@ -5,6 +5,7 @@ import {
   type RedirectDecision,
   type RedirectInput,
   type RedirectTargetOptions,
+  RequestInput,
   redirectBody,
   redirectDecision,
   toRedirectSource,
@@ -81,11 +82,8 @@ const plugin: FastifyPluginAsync<RedirectsPluginOptions> = async (fastify, optio
   const routesWin = precedence === 'routes';
   fastify.addHook('onRequest', (request, reply, next) => {
     if (routesWin && !request.is404) return next();
-    const result = source.current().match({
-      url: request.url,
-      method: request.method,
-      headers: request.headers,
-    });
+    // Headers are read only by rules that need them.
+    const result = source.current().match(new RequestInput(request.url, request.method, request));
     // No rule, or one the host serves itself (a rewrite, an error page): the request goes on.
     if (result?.kind !== 'redirect') return next();
     send(reply, result);

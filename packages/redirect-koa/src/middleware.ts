@@ -2,6 +2,7 @@ import {
   type AdapterOptions,
   prepareRedirects,
   type RedirectInput,
+  RequestInput,
 } from '@org/redirect-core/adapter';
 import type { Middleware } from 'koa';
 import { writeRedirect } from './respond';
@@ -29,9 +30,12 @@ export function redirects(rulesOrMap: RedirectInput, options: RedirectsOptions =
   const { source, onRedirect } = prepareRedirects(pkg, rulesOrMap, options);
   // Not async: koa-compose wraps the result, and a miss returns next()'s own promise.
   return function redirectsMiddleware(ctx, next) {
+    // ctx.url and ctx.method are Koa's getters for these; headers are read only by rules that
+    // need them (Node builds req.headers on first access).
+    const { req } = ctx;
     const result = source
       .current()
-      .match({ url: ctx.url, method: ctx.method, headers: ctx.headers });
+      .match(new RequestInput(req.url ?? '/', req.method ?? 'GET', req));
     // No rule, or one the host serves itself (a rewrite, an error page): the request goes on.
     if (result?.kind !== 'redirect') return next();
     writeRedirect(ctx, result);

@@ -1,5 +1,5 @@
 /**
- * `@org/redirect-core/adapter`: The decisions framework adapters share: option schemas, `redirectDecision`, `redirectBody`, `toRedirectMap`.
+ * `@org/redirect-core/adapter`: The decisions framework adapters share: option schemas, `redirectDecision`, `redirectBody`, `RequestInput`, `toRedirectMap`.
  *
  * @packageDocumentation
  */
@@ -29,3 +29,4 @@ export {
   toRedirectMap,
   toRedirectSource,
 } from './redirect-source';
+export { type HeadersHolder, RequestInput } from './request-input';
