@@ -3,7 +3,7 @@ import {
   type RedirectDecision,
   type RedirectTargetOptions,
   redirectDecision,
-} from '@org/redirect-core';
+} from '@org/redirect-core/adapter';
 import type { Request, Response } from 'express';
 import { writeRedirect } from './respond';
 

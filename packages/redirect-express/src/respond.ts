@@ -1,4 +1,5 @@
-import { type RedirectStatus, redirectBody } from '@org/redirect-core';
+import { redirectBody } from '@org/redirect-core/adapter';
+import type { RedirectStatus } from '@org/redirect-core/status';
 import type { Response } from 'express';
 
 /** Writes a redirect decided by core onto Express's response and ends it. */

@@ -1,4 +1,8 @@
-import { backDecision, type RedirectTargetOptions, redirectDecision } from '@org/redirect-core';
+import {
+  backDecision,
+  type RedirectTargetOptions,
+  redirectDecision,
+} from '@org/redirect-core/adapter';
 import type { Context } from 'hono';
 import { redirectResponse } from './respond';
 

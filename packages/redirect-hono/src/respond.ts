@@ -1,4 +1,5 @@
-import { type RedirectStatus, redirectBody } from '@org/redirect-core';
+import { redirectBody } from '@org/redirect-core/adapter';
+import type { RedirectStatus } from '@org/redirect-core/status';
 import type { Context } from 'hono';
 
 /** A redirect answer decided by core. */
