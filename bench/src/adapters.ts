@@ -164,32 +164,27 @@ export interface AdapterFigure {
   name: string;
   baseline: Spread;
   ours: Spread;
-  /** The median of `ratios`. */
+  /** The median of the launches' ratios (`launches.median`). */
   ratio: number;
-  /** ours / baseline of each adjacent pair of runs. */
+  /** ours / baseline of each adjacent pair of runs, over all launches. */
   ratios: Spread;
+  /** Each launch's median ratio: a launch is a fresh pair of server processes. */
+  launches: Spread;
   /** Whether the ≥ 0.95x target applies. */
   target: boolean;
 }
 
-/** req/s of each pair, runs alternating between baseline and ours. */
-export async function benchAdapters(
-  runs: number,
-  seconds: number,
-  frameworks?: readonly string[],
-): Promise<AdapterFigure[]> {
-  requireWrk();
-  execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-  const figures: AdapterFigure[] = [];
-  for (const pair of pairs) {
-    if (frameworks && !frameworks.includes(pair.framework)) continue;
-    const baseline = await start(pair.framework, pair.baseline, 100_000);
-    const ours = await start(pair.framework, pair.ours, 100_000);
+/** One launch: a fresh baseline and a fresh ours, loaded in A-B-B-A order. */
+async function launch(pair: Pair, runs: number, seconds: number) {
+  const baseline = await start(pair.framework, pair.baseline, 100_000);
+  const ours = await start(pair.framework, pair.ours, 100_000);
+  try {
     await expectAnswers(baseline.port, ours.port, pair);
     const load = (port: number) =>
       wrk(`http://127.0.0.1:${port}${pair.path}`, 32, seconds).requestsPerSecond;
-    load(baseline.port); // warm-up
-    load(ours.port);
+    // Warm-up: V8 has tiered the hot paths of both well within a second.
+    wrk(`http://127.0.0.1:${baseline.port}${pair.path}`, 32, 1);
+    wrk(`http://127.0.0.1:${ours.port}${pair.path}`, 32, 1);
     // Back to back in A-B-B-A order, and the ratio of each adjacent pair: this machine's speed
     // drifts by up to 2x within minutes, and a drift then moves both halves of a pair alike.
     const a: number[] = [];
@@ -203,16 +198,50 @@ export async function benchAdapters(
         a.push(load(baseline.port));
       }
     }
+    return { a, b, ratios: b.map((x, i) => x / a[i]!) };
+  } finally {
     baseline.stop();
     ours.stop();
-    const ratios = spread(b.map((x, i) => x / a[i]!));
+  }
+}
+
+/**
+ * req/s of each pair over `launches` fresh pairs of processes, runs alternating between
+ * baseline and ours. Several launches, because one launch can be a lottery: with 2-second runs,
+ * launches of the same pair differed by up to 6% (where V8 tiers and lays out code differs
+ * between processes); the figure is the median of the launches' medians.
+ */
+export async function benchAdapters(
+  launches: number,
+  runs: number,
+  seconds: number,
+  frameworks?: readonly string[],
+): Promise<AdapterFigure[]> {
+  requireWrk();
+  execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+  const figures: AdapterFigure[] = [];
+  for (const pair of pairs) {
+    if (frameworks && !frameworks.includes(pair.framework)) continue;
+    const a: number[] = [];
+    const b: number[] = [];
+    const ratios: number[] = [];
+    const medians: number[] = [];
+    for (let i = 0; i < launches; i++) {
+      const one = await launch(pair, runs, seconds);
+      a.push(...one.a);
+      b.push(...one.b);
+      ratios.push(...one.ratios);
+      medians.push(spread(one.ratios).median);
+    }
+    const perLaunch = spread(medians);
     figures.push({
       framework: pair.framework,
       name: pair.name,
       baseline: spread(a),
       ours: spread(b),
-      ratio: ratios.median,
-      ratios,
+      ratio: perLaunch.median,
+      ratios: spread(ratios),
+      launches: perLaunch,
       target: pair.target ?? true,
     });
   }
