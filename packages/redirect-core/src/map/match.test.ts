@@ -299,6 +299,11 @@ describe('createRedirectMap: headers and cache policy', () => {
     expect(map.match({ url: '/A/?y=2' })?.location).toBe('/b?x=1&y=2');
     expect(map.match({ url: new URL('https://example.com/a?y=2') })?.location).toBe('/b?x=1&y=2');
     expect(map.match({ url: 'https://example.com/a' })?.rule.index).toBe(0);
+    // An absolute target is split first (exact keys are paths), whatever answers were kept.
+    expect(map.match({ url: 'https://example.com/a' })?.location).toBe('/b?x=1');
+    expect(map.match({ url: new URL('https://example.com/a?') })?.location).toBe('/b?x=1');
+    expect(map.match({ url: 'https://example.com/c?q=1' })?.location).toBe('/d');
+    expect(map.match({ url: 'example.com/a' })).toBeNull();
     expect(map.match({ url: '/c' })?.location).toBe('/d');
     expect(map.match({ url: '/c?q=1' })?.location).toBe('/d');
     expect(map.match({ url: '/e' })?.rule.index).toBe(2);

@@ -172,9 +172,9 @@ export class RedirectMatcher {
     let found: number | ExactSlot | MatchResult | undefined;
     let key: string | null;
     let escaped: boolean | undefined;
-    if (typeof url === 'string') {
+    if (typeof url === 'string' && url.charCodeAt(0) === 47) {
       // A target equal to an exact key, byte for byte, is that key's path (keys hold no raw
-      // "?" or "#", and are normalised).
+      // "?" or "#", and are normalised). Keys are paths: an absolute URL needs no such lookup.
       found = this.#exact.get(url);
       if (found !== undefined) {
         // The answer already given for this canonical target: returned without looking into
@@ -182,7 +182,7 @@ export class RedirectMatcher {
         if (typeof found === 'object' && !(found instanceof ExactSlot)) return found;
         path = url;
         key = url;
-      } else if (url.charCodeAt(0) === 47) {
+      } else {
         // One pass over an origin-relative target: where the query or fragment starts, and
         // whether the path needs decoding (%) or case folding (A-Z, non-ASCII).
         let end = url.length;
@@ -218,22 +218,22 @@ export class RedirectMatcher {
           }
           if (upper && !this.pathOptions.caseSensitive) key = key.toLowerCase();
         }
-      } else {
-        const split = splitUrl(url);
-        if (split === null) return null;
-        path = split.path;
-        query = split.query;
-        urlHost = split.host;
-        found = this.#exact.get(path);
-        key = found === undefined ? requestPathKey(path, this.pathOptions) : path;
       }
-    } else if (url instanceof URL) {
-      path = url.pathname;
-      query = url.search.length > 1 ? url.search.slice(1) : '';
-      urlHost = url.host;
+    } else {
+      // An absolute URL (as a string or a URL) or an asterisk-form target.
+      const split =
+        typeof url === 'string'
+          ? splitUrl(url)
+          : url instanceof URL
+            ? { path: url.pathname, query: url.search.slice(1), host: url.host }
+            : null;
+      if (split === null) return null;
+      path = split.path;
+      query = split.query;
+      urlHost = split.host;
       found = this.#exact.get(path);
       key = found === undefined ? requestPathKey(path, this.pathOptions) : path;
-    } else return null;
+    }
 
     if (key === null) return null;
     if (found === undefined && key !== path) found = this.#exact.get(key);
