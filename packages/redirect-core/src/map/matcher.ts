@@ -23,7 +23,7 @@ import {
   splitPath,
 } from './pattern';
 import { mergeQuery } from './query';
-import { splitUrl } from './request-target';
+import { originForm } from './request-target';
 import { checkRule, checkRuleShapes, issueAt, type RuleConditions, ruleConditions } from './rules';
 import { SegmentTree } from './segment-tree';
 import type {
@@ -165,74 +165,70 @@ export class RedirectMatcher {
   }
 
   #match(input: MatchInput): MatchResult | null {
-    const url = input?.url;
+    let url = input?.url;
     let path: string;
     let query = '';
     let urlHost: string | null = null;
     let found: number | ExactSlot | MatchResult | undefined;
     let key: string | null;
     let escaped: boolean | undefined;
-    if (typeof url === 'string' && url.charCodeAt(0) === 47) {
-      // A target equal to an exact key, byte for byte, is that key's path (keys hold no raw
-      // "?" or "#", and are normalised). Keys are paths: an absolute URL needs no such lookup.
-      found = this.#exact.get(url);
-      if (found !== undefined) {
-        // The answer already given for this canonical target: returned without looking into
-        // it, which keeps the hottest path to one hash lookup.
-        if (typeof found === 'object' && !(found instanceof ExactSlot)) return found;
-        path = url;
-        key = url;
-      } else {
-        // One pass over an origin-relative target: where the query or fragment starts, and
-        // whether the path needs decoding (%) or case folding (A-Z, non-ASCII).
-        let end = url.length;
-        let hash = -1;
-        let percent = false;
-        let upper = false;
-        for (let i = 1; i < end; i++) {
-          const c = url.charCodeAt(i);
-          if (c < 65) {
-            if (c === 63) {
-              end = i;
-            } else if (c === 35) {
-              end = i;
-              hash = i;
-            } else if (c === 37) percent = true;
-          } else if (c <= 90 || c >= 128) upper = true;
-        }
-        if (end < url.length) {
-          path = url.slice(0, end);
-          if (hash === -1) {
-            const fragment = url.indexOf('#', end);
-            query = fragment === -1 ? url.slice(end + 1) : url.slice(end + 1, fragment);
-          }
-          found = this.#exact.get(path);
-        } else path = url;
-        if (percent) key = requestPathKey(path, this.pathOptions);
-        else {
-          // requestPathKey without escapes, inlined: the hot path of pattern requests.
-          escaped = false;
-          key = path;
-          if (!this.#strict && key.length > 1 && key.charCodeAt(key.length - 1) === 47) {
-            key = key.slice(0, -1);
-          }
-          if (upper && !this.pathOptions.caseSensitive) key = key.toLowerCase();
-        }
-      }
-    } else {
-      // An absolute URL (as a string or a URL) or an asterisk-form target.
-      const split =
+    if (typeof url !== 'string' || url.charCodeAt(0) !== 47) {
+      // An absolute URL (a string or a URL) is read from its origin-form, as servers hand over.
+      const origin =
         typeof url === 'string'
-          ? splitUrl(url)
+          ? originForm(url)
           : url instanceof URL
-            ? { path: url.pathname, query: url.search.slice(1), host: url.host }
+            ? { target: url.pathname + url.search, host: url.host }
             : null;
-      if (split === null) return null;
-      path = split.path;
-      query = split.query;
-      urlHost = split.host;
-      found = this.#exact.get(path);
-      key = found === undefined ? requestPathKey(path, this.pathOptions) : path;
+      if (origin === null) return null;
+      url = origin.target;
+      urlHost = origin.host;
+    }
+    // A target equal to an exact key, byte for byte, is that key's path (keys hold no raw
+    // "?" or "#", and are normalised).
+    found = this.#exact.get(url);
+    if (found !== undefined) {
+      // The answer already given for this canonical target: returned without looking into
+      // it, which keeps the hottest path to one hash lookup.
+      if (typeof found === 'object' && !(found instanceof ExactSlot)) return found;
+      path = url;
+      key = url;
+    } else {
+      // One pass over an origin-relative target: where the query or fragment starts, and
+      // whether the path needs decoding (%) or case folding (A-Z, non-ASCII).
+      let end = url.length;
+      let hash = -1;
+      let percent = false;
+      let upper = false;
+      for (let i = 1; i < end; i++) {
+        const c = url.charCodeAt(i);
+        if (c < 65) {
+          if (c === 63) {
+            end = i;
+          } else if (c === 35) {
+            end = i;
+            hash = i;
+          } else if (c === 37) percent = true;
+        } else if (c <= 90 || c >= 128) upper = true;
+      }
+      if (end < url.length) {
+        path = url.slice(0, end);
+        if (hash === -1) {
+          const fragment = url.indexOf('#', end);
+          query = fragment === -1 ? url.slice(end + 1) : url.slice(end + 1, fragment);
+        }
+        found = this.#exact.get(path);
+      } else path = url;
+      if (percent) key = requestPathKey(path, this.pathOptions);
+      else {
+        // requestPathKey without escapes, inlined: the hot path of pattern requests.
+        escaped = false;
+        key = path;
+        if (!this.#strict && key.length > 1 && key.charCodeAt(key.length - 1) === 47) {
+          key = key.slice(0, -1);
+        }
+        if (upper && !this.pathOptions.caseSensitive) key = key.toLowerCase();
+      }
     }
 
     if (key === null) return null;

@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { splitUrl } from './request-target';
+import { originForm } from './request-target';
 
-describe('splitUrl', () => {
+describe('originForm', () => {
   it.each([
-    ['/a/b?x=1#f', { path: '/a/b', query: 'x=1', host: null }],
-    ['https://shop.test/a?x=1#f', { path: '/a', query: 'x=1', host: 'shop.test' }],
-    ['HTTPS://Shop.TEST:8443/A', { path: '/A', query: '', host: 'shop.test:8443' }],
-    ['Http://user@Shop.test?q', { path: '/', query: 'q', host: 'shop.test' }],
-    ['http://ÉCOLE.test/x', { path: '/x', query: '', host: 'école.test' }],
-    ['http://127.0.0.1:3000/hello', { path: '/hello', query: '', host: '127.0.0.1:3000' }],
-  ])('splits %s', (url, parts) => {
-    expect(splitUrl(url)).toEqual(parts);
+    ['https://shop.test/a?x=1#f', { target: '/a?x=1#f', host: 'shop.test' }],
+    ['HTTPS://Shop.TEST:8443/A', { target: '/A', host: 'Shop.TEST:8443' }],
+    ['Http://user@Shop.test?q', { target: '/?q', host: 'Shop.test' }],
+    ['http://a:b@shop.test#top', { target: '/#top', host: 'shop.test' }],
+    ['http://shop.test\\evil', { target: '/\\evil', host: 'shop.test' }],
+    ['http://ÉCOLE.test/x', { target: '/x', host: 'ÉCOLE.test' }],
+    ['http://127.0.0.1:3000/hello', { target: '/hello', host: '127.0.0.1:3000' }],
+    ['http://shop.test', { target: '/', host: 'shop.test' }],
+  ])('reads %s', (url, parts) => {
+    expect(originForm(url)).toEqual(parts);
   });
 
   it.each([
+    '/a/b',
     'ftp://shop.test/a',
     'httpx://shop.test/',
     'https:/shop.test/',
@@ -21,6 +24,6 @@ describe('splitUrl', () => {
     'shop.test/a',
     '',
   ])('refuses %s', (url) => {
-    expect(splitUrl(url)).toBeNull();
+    expect(originForm(url)).toBeNull();
   });
 });
