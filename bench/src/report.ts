@@ -96,16 +96,16 @@ export function renderReport(r: Results): string {
     '',
     '## Adapters: req/s (wrk, 32 connections; server on core 0, load on core 1)',
     '',
-    'Each pair is measured in several launches (a fresh baseline process and a fresh one of ours each time); within a launch, runs alternate A-B-B-A, so a drift of the machine moves both halves of a pair alike. The ratio is the median of the launches\' medians of adjacent-run ratios; in brackets, the launches\' min–max, then the min–max of all adjacent runs. Runs are short (1 s) and many (10 per launch), so a burst of load from elsewhere on the machine spoils few of them. "The same answer written by hand" sends the bytes ours does (status, Location, Cache-Control, the short HTML note); the runner checks them before measuring. Rows without a target are for the record.',
+    'Each pair is measured in several launches (a fresh baseline process and a fresh one of ours each time); within a launch, runs alternate A-B-B-A, so a drift of the machine moves both halves of a pair alike. The ratio is the median of the launches\' medians of adjacent-run ratios; in brackets, the launches\' min–max, then the min–max of all adjacent runs. Five launches of six 1-second runs: fresh processes of the same code differ by a few percent, so launches count more than runs. A launch whose baseline runs differ by more than 20% (the machine changed speed under it) is measured again; the last column counts those. "The same answer written by hand" sends the bytes ours does (status, Location, Cache-Control, the short HTML note); the runner checks them before measuring. Rows without a target are for the record.',
     '',
   );
   lines.push(
-    '| framework | comparison | baseline req/s | ours req/s | ratio (launches; runs) |',
-    '| --- | --- | ---: | ---: | ---: |',
+    '| framework | comparison | baseline req/s | ours req/s | ratio (launches; runs) | redone |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
   );
   for (const a of r.adapters) {
     lines.push(
-      `| ${a.framework} | ${a.name} | ${fmtSpread(a.baseline)} | ${fmtSpread(a.ours)} | ${fmtRatio(a.ratio)} (${fmtRatio(a.launches.min)}–${fmtRatio(a.launches.max)}; ${fmtRatio(a.ratios.min)}–${fmtRatio(a.ratios.max)}) |`,
+      `| ${a.framework} | ${a.name} | ${fmtSpread(a.baseline)} | ${fmtSpread(a.ours)} | ${fmtRatio(a.ratio)} (${fmtRatio(a.launches.min)}–${fmtRatio(a.launches.max)}; ${fmtRatio(a.ratios.min)}–${fmtRatio(a.ratios.max)}) | ${a.redone} |`,
     );
   }
   lines.push('', '## Edge bundle size (esbuild, platform browser, minified)', '');

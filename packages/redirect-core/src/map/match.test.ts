@@ -299,7 +299,7 @@ describe('createRedirectMap: headers and cache policy', () => {
     expect(map.match({ url: '/A/?y=2' })?.location).toBe('/b?x=1&y=2');
     expect(map.match({ url: new URL('https://example.com/a?y=2') })?.location).toBe('/b?x=1&y=2');
     expect(map.match({ url: 'https://example.com/a' })?.rule.index).toBe(0);
-    // An absolute target is split first (exact keys are paths), whatever answers were kept.
+    // An absolute target is read from its origin-form (exact keys are paths), whatever answers were kept.
     expect(map.match({ url: 'https://example.com/a' })?.location).toBe('/b?x=1');
     expect(map.match({ url: new URL('https://example.com/a?') })?.location).toBe('/b?x=1');
     expect(map.match({ url: 'https://example.com/c?q=1' })?.location).toBe('/d');
