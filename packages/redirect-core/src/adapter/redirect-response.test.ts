@@ -103,4 +103,13 @@ describe('redirectBody and escapeHtml', () => {
     expect(redirectBody('head', '/a')).toBeNull();
     expect(redirectBody('POST', '/a')).not.toBeNull();
   });
+  it('gives the note of the Location asked for, built once for calls in a row', () => {
+    const a = redirectBody('GET', '/a');
+    expect(redirectBody('POST', '/a')).toBe(a);
+    const b = redirectBody('GET', '/b?x=<y>');
+    expect(b?.body).toContain('<a href="/b?x=&lt;y&gt;">/b?x=&lt;y&gt;</a>');
+    expect(redirectBody('GET', '/a')?.body).toBe(a?.body);
+    expect(redirectBody('GET', '/a')?.body).not.toContain('/b');
+    expect(redirectBody('GET', '')?.body).toContain('<a href="">');
+  });
 });

