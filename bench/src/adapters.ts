@@ -176,7 +176,11 @@ export interface AdapterFigure {
   target: boolean;
 }
 
-/** The most a launch's baseline runs may differ (max / min) for the launch to count. */
+/**
+ * The most a launch's baseline runs may differ (max / min) for the launch to count: when the
+ * machine changed speed under a launch, its ratios fell by 2-3% (Koa's bare server swung
+ * 13.7k-31.0k req/s within one).
+ */
 const steadyWithin = 1.2;
 
 /** One launch: a fresh baseline and a fresh ours, loaded in A-B-B-A order. */
@@ -232,14 +236,12 @@ export async function benchAdapters(
     const ratios: number[] = [];
     const medians: number[] = [];
     let redone = 0;
-    for (let i = 0; i < launches; i++) {
+    while (medians.length < launches) {
       const one = await launch(pair, runs, seconds);
-      // The machine changed speed under this launch (its baseline alone swung by more than
-      // 20%): measured again, at most `launches` times per pair. In such phases the ratios fell
-      // by 2-3% (Koa's bare server swung 13.7k-31.0k req/s in one launch).
+      // The machine changed speed under this launch: measured again, at most `launches` times
+      // per pair.
       if (Math.max(...one.a) > steadyWithin * Math.min(...one.a) && redone < launches) {
         redone++;
-        i--;
         continue;
       }
       a.push(...one.a);
