@@ -182,6 +182,7 @@ export interface AdapterFigure {
  * 13.7k-31.0k req/s within one).
  */
 const steadyWithin = 1.2;
+const unsteady = (runs: readonly number[]) => Math.max(...runs) > steadyWithin * Math.min(...runs);
 
 /** One launch: a fresh baseline and a fresh ours, loaded in A-B-B-A order. */
 async function launch(pair: Pair, runs: number, seconds: number) {
@@ -215,13 +216,15 @@ async function launch(pair: Pair, runs: number, seconds: number) {
 }
 
 /**
- * req/s of each pair over `launches` fresh pairs of processes, runs alternating between
- * baseline and ours. Several launches, because one launch can be a lottery: with 2-second runs,
- * launches of the same pair differed by up to 6% (fresh processes of the same code differ; the
- * cause was not found); the figure is the median of the launches' medians.
+ * req/s of each pair over `launches` fresh pairs of processes (`recordLaunches` for the pairs
+ * shown for the record), runs alternating between baseline and ours. Many launches, because one
+ * launch is a lottery: launches of the same pair differ by ±3% (up to 6%; fresh processes of the
+ * same code differ, the cause was not found), far more than runs within a launch; the figure is
+ * the median of the launches' medians.
  */
 export async function benchAdapters(
   launches: number,
+  recordLaunches: number,
   runs: number,
   seconds: number,
   frameworks?: readonly string[],
@@ -236,11 +239,12 @@ export async function benchAdapters(
     const ratios: number[] = [];
     const medians: number[] = [];
     let redone = 0;
-    while (medians.length < launches) {
+    const wanted = pair.target === false ? recordLaunches : launches;
+    while (medians.length < wanted) {
       const one = await launch(pair, runs, seconds);
-      // The machine changed speed under this launch: measured again, at most `launches` times
-      // per pair.
-      if (Math.max(...one.a) > steadyWithin * Math.min(...one.a) && redone < launches) {
+      // The machine changed speed under this launch (either server's runs swing): measured
+      // again, at most `wanted` times per pair.
+      if ((unsteady(one.a) || unsteady(one.b)) && redone < wanted) {
         redone++;
         continue;
       }

@@ -96,16 +96,16 @@ export function renderReport(r: Results): string {
     '',
     '## Adapters: req/s (wrk, 32 connections; server on core 0, load on core 1)',
     '',
-    'Each pair is measured in several launches (a fresh baseline process and a fresh one of ours each time); within a launch, runs alternate A-B-B-A, so a drift of the machine moves both halves of a pair alike. The ratio is the median of the launches\' medians of adjacent-run ratios; in brackets, the launches\' min–max, then the min–max of all adjacent runs. Five launches of six 1-second runs: fresh processes of the same code differ by a few percent, so launches count more than runs. A launch whose baseline runs differ by more than 20% (the machine changed speed under it) is measured again; the last column counts those. "The same answer written by hand" sends the bytes ours does (status, Location, Cache-Control, the short HTML note); the runner checks them before measuring. Every server loads its framework and adapter first and then builds the 100k rules, as an app does (its static imports run before its code), and holds them in every mode, so the two servers of a pair differ by the adapter alone. Rows without a target are for the record.',
+    "Each pair is measured in several launches (a fresh baseline process and a fresh one of ours each time); within a launch, runs alternate A-B-B-A, so a drift of the machine moves both halves of a pair alike. The ratio is the median of the launches' medians of adjacent-run ratios; in brackets, the launches' min–max, then the min–max of all adjacent runs. Runs last 1 second. Fresh processes of the same code differ by ±3%, far more than runs within a launch, so launches count more than runs: the pairs held to the target get more launches than the rows for the record (five launches pinned a median to only about ±1.5%, too loose for a pair near the line). A launch in which either server's runs differ by more than 20% (the machine changed speed under it) is measured again, up to as many times as the pair has launches (after that, launches count as they come); the last column counts those. \"The same answer written by hand\" sends the bytes ours does (status, Location, Cache-Control, the short HTML note); the runner checks them before measuring. Every server loads its framework and adapter first and then builds the 100k rules, as an app does (its static imports run before its code), and holds them in every mode, so the two servers of a pair differ by the adapter alone. Rows without a target are for the record.",
     '',
   );
   lines.push(
-    '| framework | comparison | baseline req/s | ours req/s | ratio (launches; runs) | redone |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
+    '| framework | comparison | baseline req/s | ours req/s | ratio (launches; runs) | launches × runs | redone |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const a of r.adapters) {
     lines.push(
-      `| ${a.framework} | ${a.name} | ${fmtSpread(a.baseline)} | ${fmtSpread(a.ours)} | ${fmtRatio(a.ratio)} (${fmtRatio(a.launches.min)}–${fmtRatio(a.launches.max)}; ${fmtRatio(a.ratios.min)}–${fmtRatio(a.ratios.max)}) | ${a.redone} |`,
+      `| ${a.framework} | ${a.name} | ${fmtSpread(a.baseline)} | ${fmtSpread(a.ours)} | ${fmtRatio(a.ratio)} (${fmtRatio(a.launches.min)}–${fmtRatio(a.launches.max)}; ${fmtRatio(a.ratios.min)}–${fmtRatio(a.ratios.max)}) | ${a.launches.runs.length} × ${a.ratios.runs.length / a.launches.runs.length} | ${a.redone} |`,
     );
   }
   lines.push('', '## Edge bundle size (esbuild, platform browser, minified)', '');

@@ -60,7 +60,7 @@ log('edge bundle size');
 const size = wanted('size') ? await benchSize() : [];
 log('adapters (wrk)');
 const adapters = wanted('adapters')
-  ? await benchAdapters(quick ? 1 : 5, quick ? 2 : 6, 1, frameworks)
+  ? await benchAdapters(quick ? 1 : 9, quick ? 1 : 3, quick ? 2 : 4, 1, frameworks)
   : [];
 log('redis (live maps: swap time, p99 during swaps)');
 const redis = wanted('redis') ? await benchRedis(quick ? 3 : 7, quick ? 3 : 5) : undefined;
