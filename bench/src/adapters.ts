@@ -177,9 +177,9 @@ export interface AdapterFigure {
 }
 
 /**
- * The most a launch's baseline runs may differ (max / min) for the launch to count: when the
- * machine changed speed under a launch, its ratios fell by 2-3% (Koa's bare server swung
- * 13.7k-31.0k req/s within one).
+ * The most the runs of either server of a launch may differ (max / min) for the launch to
+ * count: when the machine changed speed under a launch, its ratios fell by 2-3% (Koa's bare
+ * server swung 13.7k-31.0k req/s within one), and a swing of ours alone once put a pair 8% low.
  */
 const steadyWithin = 1.2;
 const unsteady = (runs: readonly number[]) => Math.max(...runs) > steadyWithin * Math.min(...runs);
